@@ -1,0 +1,77 @@
+package org.citycase.casefile;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.citycase.web.InvalidInputException;
+import org.citycase.web.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Finds cases and their timelines for staff and outside systems. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final CaseRepository cases;
+
+    public CaseController(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    /** One case with its timeline; 404 for an unknown number. */
+    @GetMapping("/{caseNumber}")
+    public CaseDetail get(@PathVariable String caseNumber) {
+        CaseFile found = cases.find(caseNumber)
+                .orElseThrow(() -> new NotFoundException("No case has the number '" + caseNumber + "'"));
+        return new CaseDetail(found, cases.stages(caseNumber));
+    }
+
+    /**
+     * A page of cases, newest first.
+     *
+     * @param from reported at or after (ISO 8601 with offset)
+     * @param to   reported before (ISO 8601 with offset)
+     */
+    @GetMapping
+    public CasePage list(@RequestParam(required = false) CaseStatus status,
+                         @RequestParam(required = false) String category,
+                         @RequestParam(required = false) String department,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                         OffsetDateTime from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                         OffsetDateTime to,
+                         @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+        CaseFilter filter = new CaseFilter(status, category, department, instant(from), instant(to));
+        return new CasePage(cases.search(filter, page * size, size), page, size, cases.count(filter));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    /** A case and the runs of its stages, oldest first. */
+    public record CaseDetail(CaseFile caseFile, List<StageRecord> timeline) {
+    }
+
+    /** One page of a case listing. */
+    public record CasePage(List<CaseFile> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.citycase.casefile;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A case as staff see it: what was reported, where it stands, and counts of returns and reworks.
+ * The reporter's contact is deliberately not part of it.
+ *
+ * @param stage the task definition key of the stage the case waits in, {@code null} once ended
+ */
+public record CaseFile(
+        String caseNumber,
+        String source,
+        String categoryCode,
+        String description,
+        String address,
+        double longitude,
+        double latitude,
+        String districtCode,
+        boolean urgent,
+        CaseStatus status,
+        String stage,
+        String departmentCode,
+        int returnCount,
+        int reworkCount,
+        String endReason,
+        OffsetDateTime reportedAt,
+        OffsetDateTime endedAt,
+        String processInstanceId,
+        List<String> photoUrls) {
+}

@@ -1,0 +1,22 @@
+package org.citycase;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on an in-memory H2 database with the job executor off, shared by every test
+ * class that carries this annotation (one Spring context for all of them). Tests fire timers by
+ * moving the engine clock and executing jobs, never by waiting.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:citycase-test;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false"
+})
+public @interface CitycaseSpringTest {
+}
