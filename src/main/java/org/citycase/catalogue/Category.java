@@ -11,7 +11,7 @@ package org.citycase.catalogue;
  * @param name                  the Chinese name that staff and citizens see
  * @param registrationCondition when a report of this category is registered (立案条件)
  * @param closingCondition      when a case of this category may be closed (结案条件)
- * @param handlingLimit         the handling limit as the catalogue states it, e.g. {@code 3 自然小时}; the
+ * @param handlingLimit         the handling limit as the catalogue states it, e.g. {@code 3自然小时}; the
  *                              limit that timers use comes from the DMN table of limits
  * @param publicReport          whether citizens may report this category through the public channel
  */

@@ -53,6 +53,8 @@ public final class CaseLifecycle {
         public static final String DISTRICT_CODE = "districtCode";
         public static final String URGENT = "urgent";
         public static final String PHOTO_LINKS = "photoLinks";
+        /** User id of the supervisor who patrols the case's grid; verification and check go to them. */
+        public static final String GRID_SUPERVISOR = "gridSupervisor";
 
         public static final String VERIFIED = "verified";
         public static final String REGISTERED = "registered";
