@@ -115,17 +115,25 @@ public class DemoData implements ApplicationRunner {
                     .setOwner(null)
                     .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                             .includeAssignedTasks().orderByTaskCreateTime().asc())
-                    .setProperties(Map.of("priority", -10, "description", "我所在组的全部待办任务",
-                            "refresh", true));
+                    .setProperties(properties(-10, "我所在组的全部待办任务"));
             filters.saveFilter(group);
         }
         if (filters.createFilterQuery().filterName("我的任务").count() == 0) {
             Filter mine = filters.newTaskFilter("我的任务")
                     .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
                             .orderByTaskCreateTime().asc())
-                    .setProperties(Map.of("priority", -5, "description", "已认领到我名下的任务", "refresh", true));
+                    .setProperties(properties(-5, "已认领到我名下的任务"));
             filters.saveFilter(mine);
         }
+    }
+
+    /** Filter properties that also show the case number, category and address in the task list. */
+    private static Map<String, Object> properties(int priority, String description) {
+        List<Map<String, String>> variables = List.of(
+                Map.of("name", Var.CASE_NUMBER, "label", "案件编号"),
+                Map.of("name", Var.CATEGORY_NAME, "label", "类别"),
+                Map.of("name", Var.ADDRESS, "label", "地址"));
+        return Map.of("priority", priority, "description", description, "refresh", true, "variables", variables);
     }
 
     /** Six cases: one waiting at each of the first stages, so every role has work on first login. */
