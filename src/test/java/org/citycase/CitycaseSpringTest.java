@@ -5,18 +5,23 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on an in-memory H2 database with the job executor off, shared by every test
  * class that carries this annotation (one Spring context for all of them). Tests fire timers by
- * moving the engine clock and executing jobs, never by waiting.
+ * moving the engine clock and executing jobs, never by waiting. Metrics are on, as in production, so
+ * the Prometheus endpoint can be tested.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:citycase-test;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.job-execution.enabled=false"
+        "camunda.bpm.job-execution.enabled=false",
+        "citycase.security.admin.id=admin",
+        "citycase.security.admin.password=test-admin-password-1"
 })
 public @interface CitycaseSpringTest {
 }

@@ -3,7 +3,10 @@ package org.citycase.casefile;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import org.citycase.security.CaseScope;
 import org.citycase.web.InvalidInputException;
 import org.citycase.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Finds cases and their timelines for staff and outside systems. */
+/**
+ * Finds cases and their timelines for staff and outside systems; a department's users see only the
+ * cases dispatched to their department.
+ */
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {
@@ -21,15 +27,19 @@ public class CaseController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final CaseRepository cases;
+    private final CaseScope scope;
 
-    public CaseController(CaseRepository cases) {
+    public CaseController(CaseRepository cases, CaseScope scope) {
         this.cases = cases;
+        this.scope = scope;
     }
 
-    /** One case with its timeline; 404 for an unknown number. */
+    /** One case with its timeline; 404 for an unknown number or a case the caller may not see. */
     @GetMapping("/{caseNumber}")
     public CaseDetail get(@PathVariable String caseNumber) {
+        Optional<Set<String>> departments = scope.departmentsOfCaller();
         CaseFile found = cases.find(caseNumber)
+                .filter(c -> departments.isEmpty() || departments.get().contains(c.departmentCode()))
                 .orElseThrow(() -> new NotFoundException("No case has the number '" + caseNumber + "'"));
         return new CaseDetail(found, cases.stages(caseNumber));
     }
@@ -59,7 +69,8 @@ public class CaseController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("to", "must be after from");
         }
-        CaseFilter filter = new CaseFilter(status, category, department, instant(from), instant(to));
+        CaseFilter filter = new CaseFilter(status, category, department, instant(from), instant(to),
+                scope.departmentsOfCaller().orElse(null));
         return new CasePage(cases.search(filter, page * size, size), page, size, cases.count(filter));
     }
 

@@ -155,6 +155,16 @@ public class CaseRepository {
         add(sql, params, "department_code = ?", f.departmentCode());
         add(sql, params, "reported_at >= ?", utc(f.from()));
         add(sql, params, "reported_at < ?", utc(f.to()));
+        if (f.departments() != null) {
+            if (f.departments().isEmpty()) {
+                sql.append(sql.isEmpty() ? " where " : " and ").append("1 = 0");
+            } else {
+                sql.append(sql.isEmpty() ? " where " : " and ").append("department_code in (")
+                        .append(String.join(", ", java.util.Collections.nCopies(f.departments().size(), "?")))
+                        .append(')');
+                params.addAll(f.departments().stream().sorted().toList());
+            }
+        }
         return new Where(sql.toString(), params);
     }
 

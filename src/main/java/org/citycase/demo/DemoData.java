@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -69,7 +72,7 @@ public class DemoData implements ApplicationRunner {
         }
         properties.users().forEach(u -> user(u.id(), u.firstName(), u.lastName(), u.groups()));
         filters();
-        if (properties.cases() && cases.count(new CaseFilter(null, null, null, null, null)) == 0) {
+        if (properties.cases() && cases.count(CaseFilter.all()) == 0) {
             sampleCases();
         }
     }

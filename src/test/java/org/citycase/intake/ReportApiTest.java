@@ -7,8 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,6 +42,14 @@ class ReportApiTest {
     RuntimeService runtime;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    IdentityService identity;
+
+    @BeforeEach
+    void logInAsLeader() {
+        TestUsers.ensure(identity);
+        http = http.withBasicAuth(TestUsers.LEADER, TestUsers.password(TestUsers.LEADER));
+    }
 
     @Test
     void validReportCreatesCaseWithRunningProcessAndLocation() throws Exception {

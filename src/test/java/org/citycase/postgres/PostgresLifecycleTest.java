@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.citycase.CitycaseApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -28,8 +29,10 @@ import org.springframework.web.client.RestClient;
  * through every stage over HTTP (our API to report, the engine's REST API to complete the tasks, as
  * Tasklist does), and the second start finds the models unchanged and the case still closed.
  */
+@Tag("standalone")
 class PostgresLifecycleTest {
 
+    private static final String ADMIN_PASSWORD = "postgres-test-admin-1";
     private static EmbeddedPostgres postgres;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -88,12 +91,15 @@ class PostgresLifecycleTest {
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
                         "--server.port=0",
-                        "--camunda.bpm.job-execution.enabled=false");
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--citycase.security.admin.id=admin",
+                        "--citycase.security.admin.password=" + ADMIN_PASSWORD);
     }
 
     private static RestClient client(ConfigurableApplicationContext app) {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        return RestClient.builder().baseUrl("http://localhost:" + port).build();
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth("admin", ADMIN_PASSWORD)).build();
     }
 
     private String report(RestClient http) throws IOException {

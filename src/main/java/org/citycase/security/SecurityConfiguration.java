@@ -1,0 +1,64 @@
+package org.citycase.security;
+
+import static org.citycase.security.Roles.authority;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Every endpoint needs a login except the public Open311 channel (whose POST checks
+ * an API key itself) and the health probe.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest}: HTTP Basic against the engine's users, checked by the engine's own filter
+ *       so that its authorizations apply to each call (Modeler deploys here);</li>
+ *   <li>{@code /camunda}: the webapps with their own session login and CSRF protection;</li>
+ *   <li>{@code /api}: HTTP Basic against the same users, without a session; roles by group.</li>
+ * </ul>
+ * Spring Security's CSRF protection is off because no endpoint it guards uses a session cookie.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final String[] REPORTERS = {authority(Roles.SUPERVISORS), authority(Roles.OPERATORS),
+        authority(Roles.SHIFT_LEADERS), authority(Roles.INTAKE_CLIENTS), authority(Roles.PROCESS_ADMINS)};
+
+    @Bean
+    public SecurityFilterChain citycaseSecurity(HttpSecurity http, EngineUserAuthenticationProvider users)
+            throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationProvider(users)
+                .httpBasic(basic -> basic.realmName("citycase"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/engine-rest/**", "/camunda/**").permitAll()
+                        .requestMatchers("/open311/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(authority(Roles.PROCESS_ADMINS))
+                        .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyAuthority(REPORTERS)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/cancellation")
+                        .hasAnyAuthority(authority(Roles.SHIFT_LEADERS), authority(Roles.PROCESS_ADMINS))
+                        .requestMatchers("/", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /** Makes {@code /engine-rest} calls without valid Basic credentials 401, and runs the rest as that user. */
+    @Bean
+    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

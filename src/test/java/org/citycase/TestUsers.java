@@ -1,0 +1,51 @@
+package org.citycase;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/**
+ * Users of each role for tests that log in; created once per engine. The groups themselves are
+ * created by the application at start-up. Each password is {@code pw-} and the user id.
+ */
+public final class TestUsers {
+
+    public static final String OPERATOR = "t-operator";
+    public static final String SUPERVISOR = "t-supervisor";
+    public static final String LEADER = "t-leader";
+    public static final String DISPATCHER = "t-dispatcher";
+    public static final String SANITATION_EAST = "t-sanitation-east";
+    public static final String ROADS = "t-roads";
+    public static final String ADMIN = "t-admin";
+
+    private static final Map<String, String> GROUPS = Map.of(
+            OPERATOR, "operators",
+            SUPERVISOR, "supervisors",
+            LEADER, "shift-leaders",
+            DISPATCHER, "dispatchers",
+            SANITATION_EAST, "dept-sanitation-east",
+            ROADS, "dept-roads",
+            ADMIN, "process-admins");
+
+    private TestUsers() {
+    }
+
+    public static String password(String user) {
+        return "pw-" + user;
+    }
+
+    /** Creates the users that are missing. */
+    public static void ensure(IdentityService identity) {
+        GROUPS.forEach((id, group) -> {
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                User user = identity.newUser(id);
+                user.setFirstName(id);
+                user.setLastName("test");
+                user.setPassword(password(id));
+                identity.saveUser(user);
+                identity.createMembership(id, group);
+            }
+        });
+    }
+}
