@@ -1,111 +1,172 @@
 package org.citycase.citizen;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.citycase.catalogue.Catalogue;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Places a point (WGS 84 longitude and latitude) in the district that contains it. Districts are read
- * from GeoJSON at start-up and held in an STR-tree, so a lookup touches only the districts whose
- * bounding box holds the point. A point on a shared edge belongs to the first district listed.
+ * The city's four levels of areas (district, street, community, unit grid), the pilot area and the
+ * grids' supervisors, read from {@code config/geography/} at start-up and checked for consistency:
+ * every code starts with its parent's code (CJ/T 213 style) and lies inside its parent.
+ *
+ * <p>Points are WGS 84 longitude and latitude. Lookups go through STR-trees, so they stay fast with
+ * tens of thousands of grids. On an edge or corner shared by several areas the one listed first in its
+ * file wins.
  */
 @Component
 public class Geography {
 
-    private final GeometryFactory geometry = new GeometryFactory(new PrecisionModel(), 4326);
-    private final STRtree index = new STRtree();
-    private final List<Area> areas;
+    private static final Logger LOG = LoggerFactory.getLogger(Geography.class);
 
+    private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), 4326);
+    private final AreaIndex districtIndex;
+    private final AreaIndex gridIndex;
+    private final AreaIndex pilotIndex;
+    private final Map<String, Area> districts;
+    private final Map<String, Area> streets;
+    private final Map<String, Area> communities;
+    private final GridSupervisors supervisors;
+    private final boolean pilotOnly;
+    private final String pilotName;
+
+    /**
+     * Reads and checks the geography.
+     *
+     * @throws IllegalStateException naming the file and area when the geography is inconsistent
+     */
     public Geography(GeographyProperties properties, Catalogue catalogue, ObjectMapper json) {
-        this.areas = read(properties, json);
-        for (Area area : areas) {
-            if (catalogue.district(area.code()).isEmpty()) {
-                throw new IllegalStateException("District '" + area.code() + "' of " + properties.districts()
-                        + " is not in the catalogue");
-            }
-            index.insert(area.shape().getEnvelopeInternal(), area);
+        GeoJsonAreas reader = new GeoJsonAreas(json, factory);
+        List<Area> districtList = reader.read(properties.districts());
+        districtList.stream().filter(d -> catalogue.district(d.code()).isEmpty()).findFirst().ifPresent(d -> {
+            throw new IllegalStateException("District '" + d.code() + "' of " + properties.districts()
+                    + " is not in the catalogue");
+        });
+        districts = byCode(districtList, properties.districts().toString());
+        streets = children(reader.read(properties.streets()), 9, districts, 6, "street",
+                properties.streets().toString());
+        communities = children(reader.read(properties.communities()), 12, streets, 9, "community",
+                properties.communities().toString());
+        List<Area> grids = reader.read(properties.grids());
+        Collection<Area> gridAreas = children(grids, 14, communities, 12, "grid",
+                properties.grids().toString()).values();
+        supervisors = GridSupervisors.read(properties.gridSupervisors(),
+                gridAreas.stream().map(Area::code).toList());
+        districtIndex = new AreaIndex(factory, districtList);
+        gridIndex = new AreaIndex(factory, grids);
+        List<Area> pilot = reader.read(properties.pilotArea());
+        if (pilot.isEmpty()) {
+            throw new IllegalStateException(properties.pilotArea() + " has no pilot area");
         }
-        index.build();
+        pilotIndex = new AreaIndex(factory, pilot);
+        pilotName = pilot.get(0).name();
+        pilotOnly = properties.pilotOnly();
+        LOG.info("Geography: {} districts, {} streets, {} communities, {} unit grids; pilot area only: {}",
+                districts.size(), streets.size(), communities.size(), grids.size(), pilotOnly);
     }
 
     /** The code of the district that contains the point, or empty outside the service area. */
     public Optional<String> districtAt(double longitude, double latitude) {
-        Point point = geometry.createPoint(new Coordinate(longitude, latitude));
-        @SuppressWarnings("unchecked")
-        List<Area> candidates = index.query(point.getEnvelopeInternal());
-        return candidates.stream()
-                .sorted((a, b) -> Integer.compare(a.order(), b.order()))
-                .filter(area -> area.shape().covers(point))
-                .map(Area::code)
-                .findFirst();
+        return districtIndex.find(longitude, latitude).map(Area::code);
     }
 
-    private List<Area> read(GeographyProperties properties, ObjectMapper json) {
-        JsonNode root;
-        try {
-            root = json.readTree(properties.districts().toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read districts from " + properties.districts(), e);
+    /**
+     * Places a point in its district, street, community and unit grid, with the grid's supervisor. The
+     * pilot fence is not applied here; see {@link #place}.
+     *
+     * @return empty when no district contains the point
+     */
+    public Optional<Location> locate(double longitude, double latitude) {
+        Optional<Area> grid = gridIndex.find(longitude, latitude);
+        if (grid.isPresent()) {
+            return Optional.of(inGrid(grid.get()));
         }
-        JsonNode features = root.path("features");
-        List<Area> result = new java.util.ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            JsonNode feature = features.get(i);
-            String code = feature.path("properties").path("code").asText(null);
-            if (code == null) {
-                throw new IllegalStateException("Feature " + i + " of " + properties.districts() + " has no code");
+        return districtIndex.find(longitude, latitude)
+                .map(d -> new Location(d.code(), null, null, null, null, d.name()));
+    }
+
+    /**
+     * Places the point of a report, refusing points the city does not serve.
+     *
+     * @throws OutsideServiceAreaException when no district contains the point, or when only the pilot area is
+     *                                     served and the point lies outside it; the message names the point
+     */
+    public Location place(double longitude, double latitude) {
+        Location location = locate(longitude, latitude).orElseThrow(() -> new OutsideServiceAreaException(
+                "the point (" + longitude + ", " + latitude + ") is outside the city's service area"));
+        if (pilotOnly && !inPilotArea(longitude, latitude)) {
+            throw new OutsideServiceAreaException("the point (" + longitude + ", " + latitude
+                    + ") is outside the pilot area " + pilotName + "; only reports from the pilot area are accepted");
+        }
+        return location;
+    }
+
+    /** Whether the point lies in the pilot area (boundary included), whether or not the fence is on. */
+    public boolean inPilotArea(double longitude, double latitude) {
+        return pilotIndex.find(longitude, latitude).isPresent();
+    }
+
+    /** Whether reports from outside the pilot area are refused. */
+    public boolean pilotOnly() {
+        return pilotOnly;
+    }
+
+    /** The Chinese name of the pilot area. */
+    public String pilotAreaName() {
+        return pilotName;
+    }
+
+    /** How many unit grids the city has. */
+    public int gridCount() {
+        return gridIndex.size();
+    }
+
+    private Location inGrid(Area grid) {
+        String code = grid.code();
+        Area community = communities.get(code.substring(0, 12));
+        Area street = streets.get(code.substring(0, 9));
+        Area district = districts.get(code.substring(0, 6));
+        return new Location(district.code(), street.code(), community.code(), code, supervisors.supervisorOf(code),
+                district.name() + street.name() + grid.name());
+    }
+
+    private static Map<String, Area> byCode(List<Area> areas, String file) {
+        Map<String, Area> byCode = new HashMap<>();
+        for (Area area : areas) {
+            if (byCode.put(area.code(), area) != null) {
+                throw new IllegalStateException(file + " repeats the code '" + area.code() + "'");
             }
-            result.add(new Area(code, i, toGeometry(feature.path("geometry"), code)));
         }
-        return result;
+        return byCode;
     }
 
-    private Geometry toGeometry(JsonNode node, String code) {
-        return switch (node.path("type").asText()) {
-            case "Polygon" -> polygon(node.path("coordinates"));
-            case "MultiPolygon" -> {
-                JsonNode parts = node.path("coordinates");
-                Polygon[] polygons = new Polygon[parts.size()];
-                for (int i = 0; i < parts.size(); i++) {
-                    polygons[i] = polygon(parts.get(i));
-                }
-                yield geometry.createMultiPolygon(polygons);
+    /** Checks that each area has a code of its level that extends its parent's code, and lies inside that parent. */
+    private static Map<String, Area> children(List<Area> areas, int digits, Map<String, Area> parents,
+                                              int parentDigits, String level, String file) {
+        for (Area area : areas) {
+            if (area.code().length() != digits || !area.code().chars().allMatch(Character::isDigit)) {
+                throw new IllegalStateException("The " + level + " code '" + area.code() + "' of " + file
+                        + " does not have " + digits + " digits");
             }
-            default -> throw new IllegalStateException("District '" + code + "' is not a Polygon or MultiPolygon");
-        };
-    }
-
-    private Polygon polygon(JsonNode rings) {
-        LinearRing shell = ring(rings.get(0));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = ring(rings.get(i));
+            Area parent = parents.get(area.code().substring(0, parentDigits));
+            if (parent == null) {
+                throw new IllegalStateException("The " + level + " '" + area.code() + "' of " + file
+                        + " does not start with the code of a known parent area");
+            }
+            if (!parent.shape().covers(area.shape().getInteriorPoint())) {
+                throw new IllegalStateException("The " + level + " '" + area.code() + "' of " + file
+                        + " does not lie inside its parent '" + parent.code() + "'");
+            }
         }
-        return geometry.createPolygon(shell, holes);
-    }
-
-    private LinearRing ring(JsonNode points) {
-        Coordinate[] coordinates = new Coordinate[points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            coordinates[i] = new Coordinate(points.get(i).get(0).asDouble(), points.get(i).get(1).asDouble());
-        }
-        return geometry.createLinearRing(coordinates);
-    }
-
-    private record Area(String code, int order, Geometry shape) {
+        return byCode(areas, file);
     }
 }
