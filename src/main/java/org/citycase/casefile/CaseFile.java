@@ -7,7 +7,9 @@ import java.util.List;
  * A case as staff see it: what was reported, where it stands, and counts of returns and reworks.
  * The reporter's contact is deliberately not part of it.
  *
- * @param stage the task definition key of the stage the case waits in, {@code null} once ended
+ * @param gridCode the unit grid (单元网格) of the case's point, {@code null} outside every grid; likewise
+ *                 {@code communityCode} and {@code streetCode}
+ * @param stage    the task definition key of the stage the case waits in, {@code null} once ended
  */
 public record CaseFile(
         String caseNumber,
@@ -18,6 +20,9 @@ public record CaseFile(
         double longitude,
         double latitude,
         String districtCode,
+        String streetCode,
+        String communityCode,
+        String gridCode,
         boolean urgent,
         CaseStatus status,
         String stage,

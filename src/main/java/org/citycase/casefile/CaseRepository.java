@@ -23,8 +23,8 @@ public class CaseRepository {
 
     private static final String CASE_COLUMNS = """
             id, case_number, source, category_code, description, address, longitude, latitude, district_code,
-            urgent, status, stage, department_code, return_count, rework_count, end_reason, reported_at,
-            ended_at, process_instance_id""";
+            street_code, community_code, grid_code, urgent, status, stage, department_code, return_count,
+            rework_count, end_reason, reported_at, ended_at, process_instance_id""";
 
     private final JdbcClient jdbc;
 
@@ -37,12 +37,14 @@ public class CaseRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into city_case (case_number, source, category_code, description, address, longitude,
-                            latitude, district_code, urgent, reporter_contact, status, reported_at)
+                            latitude, district_code, street_code, community_code, grid_code, urgent, reporter_contact,
+                            status, reported_at)
                         values (:number, :source, :category, :description, :address, :lon, :lat, :district,
-                            :urgent, :contact, 'OPEN', :reportedAt)""")
+                            :street, :community, :grid, :urgent, :contact, 'OPEN', :reportedAt)""")
                 .param("number", c.caseNumber()).param("source", c.source()).param("category", c.categoryCode())
                 .param("description", c.description()).param("address", c.address())
                 .param("lon", c.longitude()).param("lat", c.latitude()).param("district", c.districtCode())
+                .param("street", c.streetCode()).param("community", c.communityCode()).param("grid", c.gridCode())
                 .param("urgent", c.urgent()).param("contact", c.reporterContact())
                 .param("reportedAt", utc(c.reportedAt()))
                 .update(key, "id");
@@ -141,7 +143,8 @@ public class CaseRepository {
                 .param(id).query(String.class).list();
         return new CaseFile(rs.getString("case_number"), rs.getString("source"), rs.getString("category_code"),
                 rs.getString("description"), rs.getString("address"), rs.getDouble("longitude"),
-                rs.getDouble("latitude"), rs.getString("district_code"), rs.getBoolean("urgent"),
+                rs.getDouble("latitude"), rs.getString("district_code"), rs.getString("street_code"),
+                rs.getString("community_code"), rs.getString("grid_code"), rs.getBoolean("urgent"),
                 CaseStatus.valueOf(rs.getString("status")), rs.getString("stage"), rs.getString("department_code"),
                 rs.getInt("return_count"), rs.getInt("rework_count"), rs.getString("end_reason"),
                 time(rs, "reported_at"), time(rs, "ended_at"), rs.getString("process_instance_id"), photos);

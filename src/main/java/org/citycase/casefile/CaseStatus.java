@@ -11,5 +11,7 @@ public enum CaseStatus {
     /** Verified but not registered (不予立案), with the reason. */
     NOT_REGISTERED,
     /** Cancelled by a shift leader (作废), with the reason. */
-    CANCELLED
+    CANCELLED,
+    /** Marked at acceptance as a duplicate (重复上报) of another open case, which the report joins. */
+    DUPLICATE
 }

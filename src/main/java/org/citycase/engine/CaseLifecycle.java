@@ -35,6 +35,11 @@ public final class CaseLifecycle {
         public static final String END_INVALID = "endInvalid";
         public static final String END_NOT_REGISTERED = "endNotRegistered";
         public static final String END_CANCELLED = "endCancelled";
+        public static final String END_DUPLICATE = "endDuplicate";
+        /** Leaves acceptance when the acceptor names the open case the report repeats. */
+        public static final String FLOW_MARKED_DUPLICATE = "markedDuplicate";
+        /** Taken when the shift leader registers the case; the first report's reward is granted here. */
+        public static final String FLOW_REGISTERED = "registeredYes";
         public static final String CANCELLATION_START = "cancellationRequested";
 
         private Element() {
@@ -67,6 +72,10 @@ public final class CaseLifecycle {
         public static final String FEEDBACK = "feedback";
         public static final String FIXED = "fixed";
         public static final String CANCELLATION_REASON = "cancellationReason";
+        /** Set by the acceptor: the number of the open case this report repeats (重复上报). */
+        public static final String DUPLICATE_OF = "duplicateOf";
+        /** The note a duplicate case ends with, naming the original case. */
+        public static final String DUPLICATE_NOTE = "duplicateNote";
 
         private Var() {
         }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A report of a city problem as a client sends it to {@code POST /api/reports}.
  *
+ * @param description     plain text without markup, at most 4000 characters (the limit of Open311)
  * @param longitude       WGS 84 degrees east
  * @param latitude        WGS 84 degrees north
  * @param urgent          urgent cases run on the natural clock; absent means not urgent
@@ -21,7 +22,7 @@ import jakarta.validation.constraints.Size;
 public record ReportRequest(
         @NotNull Source source,
         @NotBlank @Size(max = 16) String categoryCode,
-        @NotBlank @Size(max = 2000) String description,
+        @NotBlank @Size(max = 4000) String description,
         @NotBlank @Size(max = 300) String address,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,

@@ -64,7 +64,7 @@ class CaseLifecycleModelTest {
 
     @Test
     void everyEndEventTellsTheCaseFileHowTheCaseEnded() {
-        assertThat(model.getModelElementsByType(EndEvent.class)).hasSize(4).allSatisfy(end -> {
+        assertThat(model.getModelElementsByType(EndEvent.class)).hasSize(5).allSatisfy(end -> {
             List<String> statuses = properties(end, CaseLifecycle.PROPERTY_CASE_STATUS);
             assertThat(statuses).as(end.getId()).hasSize(1);
             assertThat(CaseStatus.valueOf(statuses.get(0))).isNotEqualTo(CaseStatus.OPEN);
@@ -75,6 +75,19 @@ class CaseLifecycleModelTest {
     void returnAndReworkFlowsAreCountedOnTheCase() {
         assertThat(listener(CaseLifecycle.Element.FLOW_RETURNED)).isEqualTo("${caseEvents.returned(execution)}");
         assertThat(listener(CaseLifecycle.Element.FLOW_REWORK)).isEqualTo("${caseEvents.reworked(execution)}");
+    }
+
+    @Test
+    void registrationGrantsTheRewardAndAMarkedDuplicateIsLinkedToItsOriginal() {
+        assertThat(listener(CaseLifecycle.Element.FLOW_REGISTERED)).isEqualTo("${rewards.caseRegistered(execution)}");
+        SequenceFlow marked = model.getModelElementById(CaseLifecycle.Element.FLOW_MARKED_DUPLICATE);
+        assertThat(marked.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class)
+                .singleResult().getCamundaDelegateExpression()).isEqualTo("${duplicateMarkingListener}");
+        assertThat(marked.getConditionExpression().getTextContent()).contains(CaseLifecycle.Var.DUPLICATE_OF);
+        assertThat(marked.getTarget().getId()).isEqualTo(CaseLifecycle.Element.END_DUPLICATE);
+        UserTask accept = model.getModelElementById(CaseLifecycle.Task.ACCEPT);
+        assertThat(accept.getDefault().getTarget().getId()).as("acceptance goes on unless marked a duplicate")
+                .isEqualTo("sourceGateway");
     }
 
     @Test

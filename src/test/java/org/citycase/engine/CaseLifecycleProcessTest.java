@@ -13,10 +13,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestPoints;
 import org.citycase.casefile.CaseFile;
 import org.citycase.casefile.CaseRepository;
 import org.citycase.casefile.CaseStatus;
 import org.citycase.casefile.StageRecord;
+import org.citycase.citizen.Geography;
 import org.citycase.engine.CaseLifecycle.Element;
 import org.citycase.engine.CaseLifecycle.Outcome;
 import org.citycase.engine.CaseLifecycle.Task;
@@ -31,13 +33,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every path of {@code case-lifecycle}, driven as its users drive it: a report through intake, each
  * stage completed with the variables its form sets. Checks the process and the case file together.
+ * Reports go to fresh points in 东城区, whose exposed garbage is routed to the district's sanitation office.
  */
 @CitycaseSpringTest
 class CaseLifecycleProcessTest {
-
-    /** A point in 东城区 (990101); exposed garbage there is routed to the district's sanitation office. */
-    private static final double EAST_LON = 120.65;
-    private static final double EAST_LAT = 31.35;
 
     @Autowired
     ProcessEngine engine;
@@ -47,6 +46,8 @@ class CaseLifecycleProcessTest {
     IntakeService intake;
     @Autowired
     CaseRepository cases;
+    @Autowired
+    Geography geography;
 
     @BeforeEach
     void useEngine() {
@@ -90,7 +91,7 @@ class CaseLifecycleProcessTest {
 
         complete(task(instance));
         assertThat(instance).isWaitingAt(Task.VERIFY);
-        assertThat(task(instance)).hasCandidateGroup("supervisors");
+        assertGoesToTheGridSupervisor(instance);
         complete(task(instance), withVariables(Var.VERIFIED, true));
         assertThat(instance).isWaitingAt(Task.REGISTER);
         complete(task(instance), withVariables(Var.REGISTERED, true));
@@ -213,8 +214,9 @@ class CaseLifecycleProcessTest {
     }
 
     private ProcessInstance report(Source source) {
+        double[] point = TestPoints.east();
         String caseNumber = intake.report(new ReportRequest(source, "E0102", "路边暴露垃圾", "东城区人民路1号",
-                EAST_LON, EAST_LAT, false, null, List.of()));
+                point[0], point[1], false, null, List.of()));
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
     }
 
@@ -239,10 +241,20 @@ class CaseLifecycleProcessTest {
 
     private void checkAndClose(ProcessInstance instance, boolean fixed) {
         assertThat(instance).isWaitingAt(Task.CHECK);
-        assertThat(task(instance)).hasCandidateGroup("supervisors");
+        assertGoesToTheGridSupervisor(instance);
         complete(task(instance), withVariables(Var.FIXED, fixed));
         assertThat(instance).isWaitingAt(Task.CLOSE);
         complete(task(instance));
+    }
+
+    /** Assigned to the supervisor of the case's grid, and open to the supervisors' group as well. */
+    private void assertGoesToTheGridSupervisor(ProcessInstance instance) {
+        CaseFile caseFile = caseOf(instance);
+        String supervisor = geography.locate(caseFile.longitude(), caseFile.latitude()).orElseThrow().gridSupervisor();
+        assertThat(supervisor).isNotNull();
+        assertThat(task(instance)).isAssignedTo(supervisor);
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task(instance).getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("supervisors"));
     }
 
     private CaseFile caseOf(ProcessInstance instance) {

@@ -51,7 +51,7 @@ class TaskFormsTest {
 
     /** What each form asks the user to decide: the keys of its editable fields. */
     private static final Map<String, Set<String>> DECISIONS = Map.of(
-            "accept-form", Set.of("acceptNote"),
+            "accept-form", Set.of("acceptNote", Var.DUPLICATE_OF),
             "verify-form", Set.of(Var.VERIFIED, "verificationNote"),
             "register-form", Set.of(Var.REGISTERED, Var.REJECTION_REASON),
             "dispatch-form", Set.of(Var.DEPARTMENT),

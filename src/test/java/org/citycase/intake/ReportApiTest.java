@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestPoints;
 import org.citycase.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class ReportApiTest {
                 Arguments.of("latitude out of range", VALID.replace("31.35", "-91"), "latitude"),
                 Arguments.of("latitude not a number", VALID.replace("31.35", "\"NaN\""), "latitude"),
                 Arguments.of("point outside the city", VALID.replace("120.65", "116.40"), "longitude/latitude"),
-                Arguments.of("description too long", VALID.replace("路口有一堆生活垃圾", "垃".repeat(2001)),
+                Arguments.of("description too long", VALID.replace("路口有一堆生活垃圾", "垃".repeat(4001)),
                         "description"),
                 Arguments.of("address too long", VALID.replace("东城区人民路8号", "x".repeat(301)), "address"),
                 Arguments.of("unknown source", VALID.replace("\"CITIZEN\"", "\"TWITTER\""), "source"),
@@ -200,10 +201,13 @@ class ReportApiTest {
         assertThat(departments.findValuesAsText("group")).allMatch(g -> g.startsWith("dept-"));
     }
 
+    /** Posts the report at a fresh point, so that no report is a duplicate of an earlier test's case. */
     private ResponseEntity<String> post(String body) {
+        double[] point = TestPoints.east();
+        String placed = body.replace("120.65", String.valueOf(point[0])).replace("31.35", String.valueOf(point[1]));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/api/reports", new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity("/api/reports", new HttpEntity<>(placed, headers), String.class);
     }
 
     private ResponseEntity<String> cancel(String caseNumber, String body) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestPoints;
 import org.citycase.TestUsers;
 import org.citycase.engine.CaseLifecycle.Task;
 import org.citycase.engine.CaseLifecycle.Var;
@@ -73,9 +74,9 @@ class AccessRulesTest {
 
     @Test
     void reportsComeFromSupervisorsAndOperatorsNotFromDepartments() {
-        assertThat(post(as(TestUsers.OPERATOR), "/api/reports", REPORT).getStatusCode())
+        assertThat(post(as(TestUsers.OPERATOR), "/api/reports", freshReport()).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        assertThat(post(as(TestUsers.SUPERVISOR), "/api/reports", REPORT).getStatusCode())
+        assertThat(post(as(TestUsers.SUPERVISOR), "/api/reports", freshReport()).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(post(as(TestUsers.ROADS), "/api/reports", REPORT).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
@@ -164,6 +165,12 @@ class AccessRulesTest {
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, TestUsers.password(user));
+    }
+
+    /** The report at a point of its own, so that it is no duplicate of another test's open case. */
+    private static String freshReport() {
+        double[] point = TestPoints.east();
+        return REPORT.replace("120.65", String.valueOf(point[0])).replace("31.35", String.valueOf(point[1]));
     }
 
     private static ResponseEntity<String> post(TestRestTemplate client, String path, String body) {
