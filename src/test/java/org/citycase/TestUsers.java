@@ -17,9 +17,12 @@ public final class TestUsers {
     public static final String DISPATCHER = "t-dispatcher";
     public static final String SANITATION_EAST = "t-sanitation-east";
     public static final String ROADS = "t-roads";
+    /** Used by the browser test alone, so that the department's task list holds only that test's task. */
+    public static final String WATER = "t-water";
     public static final String ADMIN = "t-admin";
 
     private static final Map<String, String> GROUPS = Map.of(
+            WATER, "dept-water",
             OPERATOR, "operators",
             SUPERVISOR, "supervisors",
             LEADER, "shift-leaders",

@@ -1,14 +1,10 @@
 package org.citycase.demo;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.citycase.casefile.CaseFilter;
@@ -30,9 +26,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills an empty installation with what a newcomer needs to try citycase: users and groups for every
- * role and department, Tasklist filters, and a few cases waiting at different stages. Runs only in the
- * {@code demo} profile and creates nothing that already exists.
+ * Fills an empty installation with what a newcomer needs to try citycase: users for every role and
+ * department (their groups come from {@code AccessSeeder}) and a few cases waiting at different
+ * stages. Runs only in the {@code demo} profile and creates nothing that already exists.
  */
 @Component
 @Profile("demo")
@@ -41,21 +37,17 @@ public class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
-    static final Map<String, String> ROLE_GROUPS = roleGroups();
-
     private final DemoProperties properties;
     private final IdentityService identity;
-    private final FilterService filters;
     private final TaskService tasks;
     private final Catalogue catalogue;
     private final IntakeService intake;
     private final CaseRepository cases;
 
-    public DemoData(DemoProperties properties, IdentityService identity, FilterService filters, TaskService tasks,
+    public DemoData(DemoProperties properties, IdentityService identity, TaskService tasks,
                     Catalogue catalogue, IntakeService intake, CaseRepository cases) {
         this.properties = properties;
         this.identity = identity;
-        this.filters = filters;
         this.tasks = tasks;
         this.catalogue = catalogue;
         this.intake = intake;
@@ -64,35 +56,13 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        ROLE_GROUPS.forEach(this::group);
         for (Department department : catalogue.departments()) {
-            group(department.group(), department.name());
             String userId = department.group().replaceFirst("^dept-", "");
             user(userId, department.name(), "经办人", List.of(department.group()));
         }
         properties.users().forEach(u -> user(u.id(), u.firstName(), u.lastName(), u.groups()));
-        filters();
         if (properties.cases() && cases.count(CaseFilter.all()) == 0) {
             sampleCases();
-        }
-    }
-
-    private static Map<String, String> roleGroups() {
-        Map<String, String> groups = new LinkedHashMap<>();
-        groups.put("operators", "受理员");
-        groups.put("supervisors", "监督员");
-        groups.put("shift-leaders", "值班长");
-        groups.put("dispatchers", "派遣员");
-        groups.put("process-admins", "流程管理员");
-        return groups;
-    }
-
-    private void group(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
         }
     }
 
@@ -110,33 +80,6 @@ public class DemoData implements ApplicationRunner {
                 identity.createMembership(id, group);
             }
         }
-    }
-
-    private void filters() {
-        if (filters.createFilterQuery().filterName("我的组待办").count() == 0) {
-            Filter group = filters.newTaskFilter("我的组待办")
-                    .setOwner(null)
-                    .setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                            .includeAssignedTasks().orderByTaskCreateTime().asc())
-                    .setProperties(properties(-10, "我所在组的全部待办任务"));
-            filters.saveFilter(group);
-        }
-        if (filters.createFilterQuery().filterName("我的任务").count() == 0) {
-            Filter mine = filters.newTaskFilter("我的任务")
-                    .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-                            .orderByTaskCreateTime().asc())
-                    .setProperties(properties(-5, "已认领到我名下的任务"));
-            filters.saveFilter(mine);
-        }
-    }
-
-    /** Filter properties that also show the case number, category and address in the task list. */
-    private static Map<String, Object> properties(int priority, String description) {
-        List<Map<String, String>> variables = List.of(
-                Map.of("name", Var.CASE_NUMBER, "label", "案件编号"),
-                Map.of("name", Var.CATEGORY_NAME, "label", "类别"),
-                Map.of("name", Var.ADDRESS, "label", "地址"));
-        return Map.of("priority", priority, "description", description, "refresh", true, "variables", variables);
     }
 
     /** Six cases: one waiting at each of the first stages, so every role has work on first login. */

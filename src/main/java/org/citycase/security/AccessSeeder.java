@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -27,9 +28,9 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the groups of every role and department exist with their engine authorizations, and that
- * the first administrator exists. Runs at every start and creates only what is missing, so an
- * administrator's own changes in Camunda Admin stay.
+ * Makes sure the groups of every role and department exist with their engine authorizations, that
+ * the first administrator exists, and that Tasklist has its filters. Runs at every start and creates
+ * only what is missing, so an administrator's own changes in Camunda Admin stay.
  *
  * <p>Staff and department groups may use Tasklist and read the task filters and the case model; what
  * tasks a user sees follows from the task's candidate group or assignee, for which the engine grants
@@ -45,17 +46,19 @@ public class AccessSeeder implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final Catalogue catalogue;
     private final AdminProperties admin;
+    private final TasklistFilters filters;
 
     /**
      * @throws IllegalStateException outside the demo profile, when the admin password is empty, a
      *                               default one or too short: the application does not start then
      */
     public AccessSeeder(IdentityService identity, AuthorizationService authorizations, Catalogue catalogue,
-                        AdminProperties admin, Environment environment) {
+                        AdminProperties admin, TasklistFilters filters, Environment environment) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.catalogue = catalogue;
         this.admin = admin;
+        this.filters = filters;
         String weakness = admin.weakness();
         if (weakness != null && !environment.acceptsProfiles(Profiles.of("demo"))) {
             throw new IllegalStateException("citycase refuses to start: " + weakness);
@@ -69,9 +72,12 @@ public class AccessSeeder implements ApplicationRunner {
             groups.put(department.group(), department.name());
         }
         groups.forEach(this::group);
+        group(Groups.CAMUNDA_ADMIN, "Camunda 管理员");
         groups.keySet().stream().filter(g -> !Roles.PROCESS_ADMINS.equals(g)).forEach(this::grantStaff);
         grantEverything(Roles.PROCESS_ADMINS);
+        grantEverything(Groups.CAMUNDA_ADMIN);
         administrator();
+        filters.ensure();
     }
 
     private void group(String id, String name) {
@@ -107,6 +113,10 @@ public class AccessSeeder implements ApplicationRunner {
         }
     }
 
+    /**
+     * The first administrator joins {@code camunda-admin} as well: the webapps send everyone to their
+     * set-up page while that group has no member.
+     */
     private void administrator() {
         if (admin.id() == null || admin.id().isBlank() || admin.password() == null || admin.password().isBlank()) {
             return;
@@ -119,8 +129,10 @@ public class AccessSeeder implements ApplicationRunner {
             identity.saveUser(user);
             LOG.info("Administrator {} created", admin.id());
         }
-        if (identity.createUserQuery().userId(admin.id()).memberOfGroup(Roles.PROCESS_ADMINS).count() == 0) {
-            identity.createMembership(admin.id(), Roles.PROCESS_ADMINS);
+        for (String group : new String[] {Roles.PROCESS_ADMINS, Groups.CAMUNDA_ADMIN}) {
+            if (identity.createUserQuery().userId(admin.id()).memberOfGroup(group).count() == 0) {
+                identity.createMembership(admin.id(), group);
+            }
         }
     }
 }

@@ -7,10 +7,14 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Every endpoint needs a login except the public Open311 channel (whose POST checks
@@ -30,7 +34,27 @@ public class SecurityConfiguration {
     private static final String[] REPORTERS = {authority(Roles.SUPERVISORS), authority(Roles.OPERATORS),
         authority(Roles.SHIFT_LEADERS), authority(Roles.INTAKE_CLIENTS), authority(Roles.PROCESS_ADMINS)};
 
+    /**
+     * The webapps and the engine's REST API authenticate on their own and set their own security
+     * headers; Spring Security stays out of their way. A Basic challenge on any request the webapps make
+     * in the background (such as {@code /camunda-welcome}) would open a browser login dialog and stall
+     * the Tasklist login form.
+     */
     @Bean
+    @Order(1)
+    public SecurityFilterChain engineSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"),
+                        path("/engine-rest/**")))
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     public SecurityFilterChain citycaseSecurity(HttpSecurity http, EngineUserAuthenticationProvider users)
             throws Exception {
         return http
@@ -39,7 +63,6 @@ public class SecurityConfiguration {
                 .authenticationProvider(users)
                 .httpBasic(basic -> basic.realmName("citycase"))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/engine-rest/**", "/camunda/**").permitAll()
                         .requestMatchers("/open311/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(authority(Roles.PROCESS_ADMINS))
@@ -49,6 +72,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/", "/error").permitAll()
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /** Matches by the whole path: these endpoints belong to servlets other than Spring MVC's. */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     /** Makes {@code /engine-rest} calls without valid Basic credentials 401, and runs the rest as that user. */

@@ -133,6 +133,20 @@ class ModelerDeploymentTest {
     }
 
     @Test
+    void modelWithAScriptIsRefusedWith400() throws Exception {
+        String scripted = Files.readString(MODEL).replace("<bpmn:sequenceFlow id=\"toAccept\" ",
+                "<bpmn:scriptTask id=\"sneaky\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script>"
+                        + "</bpmn:scriptTask>\n    <bpmn:sequenceFlow id=\"toAccept\" ");
+        int version = latestVersion();
+
+        ResponseEntity<String> answer = deploy(as(TestUsers.ADMIN), "case-lifecycle.bpmn", scripted);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(answer.getBody()).path("message").asText()).contains("Scripts are not allowed");
+        assertThat(latestVersion()).isEqualTo(version);
+    }
+
+    @Test
     void brokenDecisionTableIsRefusedWith400() throws Exception {
         String broken = Files.readString(Path.of("decisions/dispatch-routing.dmn")).replace("</definitions>", "");
         int routing = repository.createDecisionDefinitionQuery().decisionDefinitionKey("dispatch-routing")
