@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:citycase-test;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
+        "citycase.open311.clients[0].name=open311-conformance-tests",
+        "citycase.open311.clients[0].key=test-open311-key",
         "citycase.security.admin.id=admin",
         "citycase.security.admin.password=test-admin-password-1"
 })
