@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  * time window (from {@link DuplicateRules}). An indexed query narrows the search to open cases of the
  * category reported within the window inside a bounding box around the point; the exact great-circle
  * distance then decides, and the nearest case wins.
+ *
+ * <p>Known limitation: the check takes no lock, so two reports of the same problem that arrive at the
+ * same moment can both open a case; the acceptor then marks the second a duplicate by hand.
  */
 @Component
 public class DuplicateFinder {

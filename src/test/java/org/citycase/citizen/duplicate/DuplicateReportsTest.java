@@ -206,6 +206,9 @@ class DuplicateReportsTest {
         assertThat(linked.get(0).path("kind").asText()).isEqualTo("AUTOMATIC");
         assertThat(linked.get(0).path("distanceMeters").asDouble()).isBetween(9.9, 10.1);
         assertThat(links.getBody()).doesNotContain("13900000009");
+        assertThat(http.withBasicAuth(TestUsers.ROADS, TestUsers.password(TestUsers.ROADS))
+                .getForEntity("/api/cases/" + original + "/duplicates", String.class).getStatusCode())
+                .as("a department sees only the cases dispatched to it").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
