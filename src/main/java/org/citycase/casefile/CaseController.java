@@ -39,7 +39,8 @@ public class CaseController {
     public CaseDetail get(@PathVariable String caseNumber) {
         Optional<Set<String>> departments = scope.departmentsOfCaller();
         CaseFile found = cases.find(caseNumber)
-                .filter(c -> departments.isEmpty() || departments.get().contains(c.departmentCode()))
+                .filter(c -> departments.isEmpty()
+                        || c.departmentCode() != null && departments.get().contains(c.departmentCode()))
                 .orElseThrow(() -> new NotFoundException("No case has the number '" + caseNumber + "'"));
         return new CaseDetail(found, cases.stages(caseNumber));
     }

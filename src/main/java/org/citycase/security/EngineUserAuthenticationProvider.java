@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.citycase.web.ApiExceptionHandler;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -28,6 +30,17 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        try {
+            return check(authentication);
+        } catch (RuntimeException e) {
+            if (ApiExceptionHandler.databaseUnreachable(e)) {
+                throw new DatabaseUnreachableException(e);
+            }
+            throw e;
+        }
+    }
+
+    private Authentication check(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
@@ -38,6 +51,13 @@ public class EngineUserAuthenticationProvider implements AuthenticationProvider 
                 .map(id -> (GrantedAuthority) new SimpleGrantedAuthority(Roles.authority(id)))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    }
+
+    /** The login could not be checked because the database is out of reach; answered with 503, not 401. */
+    static class DatabaseUnreachableException extends AuthenticationServiceException {
+        DatabaseUnreachableException(Throwable cause) {
+            super("The user database is not reachable at the moment", cause);
+        }
     }
 
     @Override

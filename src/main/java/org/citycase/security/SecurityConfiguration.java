@@ -2,6 +2,7 @@ package org.citycase.security;
 
 import static org.citycase.security.Roles.authority;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -61,7 +64,7 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationProvider(users)
-                .httpBasic(basic -> basic.realmName("citycase"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/open311/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -69,9 +72,31 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyAuthority(REPORTERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/cancellation")
                         .hasAnyAuthority(authority(Roles.SHIFT_LEADERS), authority(Roles.PROCESS_ADMINS))
+                        // the payout list holds reporters' contacts
+                        .requestMatchers("/api/rewards", "/api/rewards/**")
+                        .hasAnyAuthority(authority(Roles.SHIFT_LEADERS), authority(Roles.PROCESS_ADMINS))
                         .requestMatchers("/", "/error").permitAll()
                         .anyRequest().authenticated())
                 .build();
+    }
+
+    /**
+     * 401 with a Basic challenge for a missing or wrong login; 503 with a JSON message when the login
+     * could not be checked because the database is out of reach.
+     */
+    private static AuthenticationEntryPoint entryPoint() {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("citycase");
+        return (request, response, failure) -> {
+            if (failure instanceof EngineUserAuthenticationProvider.DatabaseUnreachableException) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"status\":503,\"message\":\"The case database is not reachable at "
+                        + "the moment; nothing was stored. Try again shortly.\",\"errors\":[]}");
+            } else {
+                basic.commence(request, response, failure);
+            }
+        };
     }
 
     /** Matches by the whole path: these endpoints belong to servlets other than Spring MVC's. */

@@ -1,5 +1,9 @@
 package org.citycase.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,6 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,6 +71,43 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e) {
         return answer(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    /**
+     * The database is out of reach: 503, so clients retry later; the request's transaction rolled back,
+     * so nothing is half written. Any other failure is a 500 that names no internals.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known) {
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return answer(status, known.getBody().getDetail() == null ? status.getReasonPhrase()
+                    : known.getBody().getDetail(), List.of());
+        }
+        if (databaseUnreachable(e)) {
+            LOG.warn("Database unreachable: {}", e.getMessage());
+            return answer(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The case database is not reachable at the moment; nothing was stored. Try again shortly.",
+                    List.of());
+        }
+        LOG.error("Request failed", e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "The request failed on the server; nothing was stored",
+                List.of());
+    }
+
+    /** Whether the failure comes from the database being out of reach rather than from the request. */
+    public static boolean databaseUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException || t instanceof SQLRecoverableException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatus status, String message, List<FieldProblem> errors) {
