@@ -16,6 +16,8 @@ public final class Roles {
     public static final String PROCESS_ADMINS = "process-admins";
     /** Outside systems that report through {@code /api/reports}: the hotline system, camera analytics. */
     public static final String INTAKE_CLIENTS = "intake-clients";
+    /** The command centre (指挥中心), which supervises (督办) departments whose stages run late. */
+    public static final String COMMAND_CENTRE = "command-centre";
     /** Leaders who read assessments and rankings. */
     public static final String LEADERS = "leaders";
 
@@ -39,6 +41,7 @@ public final class Roles {
         groups.put(SUPERVISORS, "监督员");
         groups.put(SHIFT_LEADERS, "值班长");
         groups.put(DISPATCHERS, "派遣员");
+        groups.put(COMMAND_CENTRE, "指挥中心");
         groups.put(LEADERS, "领导");
         groups.put(INTAKE_CLIENTS, "接入系统");
         groups.put(PROCESS_ADMINS, "流程管理员");
