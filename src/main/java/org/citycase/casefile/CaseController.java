@@ -28,10 +28,12 @@ public class CaseController {
 
     private final CaseRepository cases;
     private final CaseScope scope;
+    private final StageFacts facts;
 
-    public CaseController(CaseRepository cases, CaseScope scope) {
+    public CaseController(CaseRepository cases, CaseScope scope, StageFacts facts) {
         this.cases = cases;
         this.scope = scope;
+        this.facts = facts;
     }
 
     /** One case with its timeline; 404 for an unknown number or a case the caller may not see. */
@@ -42,7 +44,8 @@ public class CaseController {
                 .filter(c -> departments.isEmpty()
                         || c.departmentCode() != null && departments.get().contains(c.departmentCode()))
                 .orElseThrow(() -> new NotFoundException("No case has the number '" + caseNumber + "'"));
-        return new CaseDetail(found, cases.stages(caseNumber));
+        return new CaseDetail(found, cases.stages(caseNumber), facts.escalations(caseNumber),
+                facts.notices(caseNumber));
     }
 
     /**
@@ -79,8 +82,12 @@ public class CaseController {
         return time == null ? null : time.toInstant();
     }
 
-    /** A case and the runs of its stages, oldest first. */
-    public record CaseDetail(CaseFile caseFile, List<StageRecord> timeline) {
+    /**
+     * A case with the runs of its stages (each with its due time and traffic light), its escalations (督办) and the
+     * notices sent about its time limits, oldest first.
+     */
+    public record CaseDetail(CaseFile caseFile, List<StageRecord> timeline, List<CaseEscalation> escalations,
+                             List<CaseNotice> notices) {
     }
 
     /** One page of a case listing. */

@@ -72,12 +72,14 @@ public class CaseRepository {
     public List<StageRecord> stages(String caseNumber) {
         return jdbc.sql("""
                         select s.stage, s.stage_name, s.candidate_group, s.actor, s.started_at, s.due_at, s.ended_at,
-                            s.result
+                            s.result, s.department_code, s.light, s.warned_at, s.overdue_at, s.in_time
                         from case_stage s join city_case c on c.id = s.case_id
                         where c.case_number = ? order by s.started_at, s.id""")
                 .param(caseNumber)
                 .query((rs, n) -> new StageRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), time(rs, 5), time(rs, 6), time(rs, 7), rs.getString(8)))
+                        rs.getString(4), time(rs, 5), time(rs, 6), time(rs, 7), rs.getString(8), rs.getString(9),
+                        rs.getString(10) == null ? null : StageLight.valueOf(rs.getString(10)), time(rs, 11),
+                        time(rs, 12), rs.getObject(13, Boolean.class)))
                 .list();
     }
 
@@ -98,14 +100,21 @@ public class CaseRepository {
                 .query(Long.class).single();
     }
 
-    /** Opens a stage record and makes it the case's current stage. */
+    /**
+     * Opens a stage record.
+     *
+     * @param currentStage whether it becomes the case's current stage; false for a task beside the case's
+     *                     flow, such as a supervision task (督办)
+     */
     public void stageStarted(String caseNumber, String stage, String stageName, String taskId, String group,
-                             Instant startedAt, Instant dueAt) {
+                             Instant startedAt, Instant dueAt, boolean currentStage) {
         jdbc.sql("""
                         insert into case_stage (case_id, stage, stage_name, task_id, candidate_group, started_at, due_at)
                         select id, ?, ?, ?, ?, ?, ? from city_case where case_number = ?""")
                 .params(stage, stageName, taskId, group, utc(startedAt), utc(dueAt), caseNumber).update();
-        jdbc.sql("update city_case set stage = ? where case_number = ?").params(stage, caseNumber).update();
+        if (currentStage) {
+            jdbc.sql("update city_case set stage = ? where case_number = ?").params(stage, caseNumber).update();
+        }
     }
 
     /** Closes the open stage record of a task. */

@@ -1,5 +1,7 @@
 package org.citycase.engine;
 
+import java.util.List;
+
 /**
  * Names in {@code processes/case-lifecycle.bpmn} that code and tests rely on. A model test fails the
  * build when the BPMN no longer has one of them, so a renamed element cannot break the loop quietly.
@@ -18,14 +20,62 @@ public final class CaseLifecycle {
         public static final String HANDLE = "handle";
         public static final String CHECK = "check";
         public static final String CLOSE = "close";
+        /** In the handling stage: the dispatcher decides the first request for more time (延期). */
+        public static final String APPROVE_EXTENSION = "approveExtension";
+        /** In the handling stage: a shift leader decides every later request for more time. */
+        public static final String APPROVE_EXTENSION_BY_LEADER = "approveExtensionByLeader";
+        /** In the handling stage: a shift leader decides a request to suspend the case (挂账). */
+        public static final String APPROVE_SUSPENSION = "approveSuspension";
+        /** A suspended case waits here, its clock stopped, until a shift leader resumes it (挂账恢复). */
+        public static final String RESUME = "resumeSuspended";
 
         private Task() {
+        }
+    }
+
+    /**
+     * The time-limited stages, named after their user task. Each sits in an embedded subprocess
+     * {@code <stage>Stage} whose start listener sets the stage's clock; two non-interrupting timers raise the
+     * yellow warning ({@code <stage>Warning}) and the red overdue ({@code <stage>Overdue}), which calls the
+     * escalation process ({@code <stage>Escalation}) inside the stage, so that finishing the stage ends them all.
+     * The timers sit on the task, or for the handling stage on the {@link Element#HANDLING} subprocess, which
+     * outlives the handle task across extension and suspension requests.
+     */
+    public static final class Stage {
+        public static final List<String> ALL = List.of(Task.ACCEPT, Task.VERIFY, Task.REGISTER, Task.DISPATCH,
+                Task.ACKNOWLEDGE, Task.HANDLE, Task.CHECK, Task.CLOSE);
+
+        private Stage() {
+        }
+
+        /** The embedded subprocess of a stage, e.g. {@code acknowledgeStage}. */
+        public static String scope(String stage) {
+            return stage + "Stage";
+        }
+
+        /** The non-interrupting timer that turns a stage yellow, e.g. {@code acknowledgeWarning}. */
+        public static String warningTimer(String stage) {
+            return stage + "Warning";
+        }
+
+        /** The non-interrupting timer that turns a stage red, e.g. {@code acknowledgeOverdue}. */
+        public static String overdueTimer(String stage) {
+            return stage + "Overdue";
+        }
+
+        /** The call of the escalation process that follows the red timer, e.g. {@code acknowledgeEscalation}. */
+        public static String escalation(String stage) {
+            return stage + "Escalation";
         }
     }
 
     /** Other elements that tests and listeners name. */
     public static final class Element {
         public static final String START = "reportReceived";
+        /** The handling stage's inner subprocess: the handle task and the requests for more time or suspension. */
+        public static final String HANDLING = "handling";
+        /** Leaves the handling stage when a shift leader has approved the suspension (挂账) of the case. */
+        public static final String FLOW_SUSPENDED = "suspended";
         public static final String PROPOSE_REGISTRATION = "proposeRegistration";
         public static final String PROPOSE_DEPARTMENT = "proposeDepartment";
         public static final String RECORD_DISPATCH = "recordDispatch";
@@ -81,10 +131,62 @@ public final class CaseLifecycle {
         }
     }
 
+    /**
+     * Variables of a stage's time limit. The clock's are local to the stage subprocess, set by its start listener
+     * and changed by extensions; minutes are those of the clock's basis (working or natural).
+     */
+    public static final class Clock {
+        /** The stage a subprocess runs, an input parameter of the subprocess, e.g. {@code acknowledge}. */
+        public static final String STAGE = "stage";
+        /** The stage's Chinese name, the name of its user task, e.g. 签收. */
+        public static final String STAGE_NAME = "stageName";
+        /** {@code WORKING} or {@code NATURAL}. */
+        public static final String BASIS = "stageBasis";
+        /** When this run of the stage started counting (a Date). */
+        public static final String STARTED_AT = "stageStartedAt";
+        public static final String LIMIT_MINUTES = "stageLimitMinutes";
+        /** Minutes used by an earlier run before the case was suspended; 0 for a fresh stage. */
+        public static final String USED_MINUTES = "stageUsedMinutes";
+        public static final String WARNING_RATIO = "stageWarningRatio";
+        /** When the stage turns yellow (a Date): the warning timer's due date. */
+        public static final String WARN_AT = "stageWarnAt";
+        /** When the stage is due (a Date): the red timer's due date and the due date of its tasks. */
+        public static final String DUE_AT = "stageDueAt";
+        /** When the stage turned yellow and red (Dates), unset until it did. */
+        public static final String WARNED_AT = "stageWarnedAt";
+        public static final String OVERDUE_AT = "stageOverdueAt";
+        /**
+         * The stopped clock of a suspended case (挂账), on the process instance until the stage starts again:
+         * the stage, basis, limit, used minutes and warning ratio.
+         */
+        public static final String PAUSED_STAGE = "pausedStage";
+        public static final String PAUSED_BASIS = "pausedBasis";
+        public static final String PAUSED_LIMIT_MINUTES = "pausedLimitMinutes";
+        public static final String PAUSED_USED_MINUTES = "pausedUsedMinutes";
+        public static final String PAUSED_WARNING_RATIO = "pausedWarningRatio";
+
+        /** The department asks for this many more hours of the stage's own clock; the approver may change it. */
+        public static final String EXTENSION_HOURS = "extensionHours";
+        public static final String EXTENSION_APPROVED = "extensionApproved";
+        public static final String EXTENSION_NOTE = "extensionNote";
+        /** How many times the case's department asked for more time; the second request goes to a shift leader. */
+        public static final String EXTENSION_REQUESTS = "extensionRequests";
+        public static final String SUSPENSION_APPROVED = "suspensionApproved";
+        public static final String SUSPENSION_NOTE = "suspensionNote";
+        public static final String RESUMPTION_NOTE = "resumptionNote";
+
+        private Clock() {
+        }
+    }
+
     /** Values of {@link Var#OUTCOME}. */
     public static final class Outcome {
         public static final String HANDLED = "HANDLED";
         public static final String RETURNED = "RETURNED";
+        /** The department asks for more time (申请延期); the handling stage goes on. */
+        public static final String EXTENSION = "EXTENSION";
+        /** The department asks to suspend the case (申请挂账) because it cannot be solved now. */
+        public static final String SUSPENSION = "SUSPENSION";
 
         private Outcome() {
         }

@@ -11,15 +11,21 @@ import org.citycase.engine.CaseLifecycle.Var;
 import org.springframework.stereotype.Component;
 
 /**
- * The task filters every Tasklist user starts with: the tasks of my groups and the tasks I claimed.
- * Each filter resolves the current user when it runs, so one filter serves every role and department.
- * Created when missing; an administrator may change them in Tasklist afterwards.
+ * The task filters every Tasklist user starts with: the tasks of my groups, those of them past their due
+ * time and those due by the end of today, and the tasks I claimed. Each filter resolves the current user
+ * when it runs, so one filter serves every role and department. Created when missing; an administrator may
+ * change them in Tasklist afterwards.
+ *
+ * <p>"Today" ends at midnight in the server's default time zone, which the engine's date functions use:
+ * run the server in the city's zone (e.g. {@code TZ=Asia/Shanghai}), or the day ends at the wrong hour.
  */
 @Component
 public class TasklistFilters {
 
     static final String MY_GROUPS = "我的组待办";
     static final String MINE = "我的任务";
+    static final String OVERDUE = "已超时";
+    static final String DUE_TODAY = "今日到期";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -34,6 +40,13 @@ public class TasklistFilters {
         create(MY_GROUPS, -10, "我所在组的全部待办任务", tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
                 .orderByTaskCreateTime().asc());
+        create(OVERDUE, -9, "我所在组已超过时限的任务，最早到期的在前", tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .dueBeforeExpression("${now()}").orderByDueDate().asc());
+        create(DUE_TODAY, -8, "我所在组今天到期、尚未超时的任务", tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .dueAfterExpression("${now()}")
+                .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}").orderByDueDate().asc());
         create(MINE, -5, "已认领到我名下的任务", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().asc());
     }

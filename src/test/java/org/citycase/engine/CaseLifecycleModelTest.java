@@ -12,14 +12,27 @@ import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.citycase.casefile.CaseStatus;
+import org.citycase.engine.CaseLifecycle.Element;
+import org.citycase.engine.CaseLifecycle.Stage;
+import org.citycase.engine.CaseLifecycle.Task;
 import org.junit.jupiter.api.Test;
 
 /** Guards the contract between {@code processes/case-lifecycle.bpmn} and the code that relies on it. */
@@ -48,7 +61,7 @@ class CaseLifecycleModelTest {
 
     @Test
     void everyUserTaskNamesItsGroupAndChineseName() {
-        assertThat(model.getModelElementsByType(UserTask.class)).hasSize(8).allSatisfy(task -> {
+        assertThat(model.getModelElementsByType(UserTask.class)).hasSize(12).allSatisfy(task -> {
             assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
             assertThat(task.getName()).as(task.getId()).matches(".*\\p{IsHan}.*");
         });
@@ -63,12 +76,99 @@ class CaseLifecycleModelTest {
     }
 
     @Test
-    void everyEndEventTellsTheCaseFileHowTheCaseEnded() {
-        assertThat(model.getModelElementsByType(EndEvent.class)).hasSize(5).allSatisfy(end -> {
+    void everyEndEventOutsideTheStagesTellsTheCaseFileHowTheCaseEnded() {
+        List<EndEvent> caseEnds = model.getModelElementsByType(EndEvent.class).stream()
+                .filter(end -> stageOf(end) == null).toList();
+
+        assertThat(caseEnds).hasSize(5).allSatisfy(end -> {
             List<String> statuses = properties(end, CaseLifecycle.PROPERTY_CASE_STATUS);
             assertThat(statuses).as(end.getId()).hasSize(1);
             assertThat(CaseStatus.valueOf(statuses.get(0))).isNotEqualTo(CaseStatus.OPEN);
         });
+        assertThat(model.getModelElementsByType(EndEvent.class)).filteredOn(end -> stageOf(end) != null)
+                .allSatisfy(end -> assertThat(properties(end, CaseLifecycle.PROPERTY_CASE_STATUS)).as(end.getId())
+                        .isEmpty());
+    }
+
+    @Test
+    void everyStageSetsItsClockOnEnteringAndEndsEverythingInsideWhenItsWorkIsDone() {
+        assertThat(Stage.ALL).allSatisfy(stage -> {
+            SubProcess scope = model.getModelElementById(Stage.scope(stage));
+            assertThat(scope).as("subprocess of %s", stage).isNotNull();
+            assertThat(scope.getParentElement()).as("%s at the top of the process", stage).isInstanceOf(Process.class);
+            assertThat(inputParameter(scope, CaseLifecycle.Clock.STAGE)).as(stage).isEqualTo(stage);
+            assertThat(scope.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class)
+                    .list()).as("clock of %s", stage).singleElement().satisfies(listener -> {
+                        assertThat(listener.getCamundaEvent()).isEqualTo("start");
+                        assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${stageClock}");
+                    });
+            FlowNode work = model.getModelElementById(stage.equals(Task.HANDLE) ? Element.HANDLING : stage);
+            assertThat(stageOf(work)).isEqualTo(scope);
+            assertThat(outgoing(work)).singleElement().satisfies(out -> assertThat(out.getTarget()
+                    .getChildElementsByType(TerminateEventDefinition.class)).as("%s ends its stage", stage).hasSize(1));
+        });
+    }
+
+    @Test
+    void everyStageHasANonInterruptingYellowTimerAndARedTimerThatCallsTheEscalation() {
+        assertThat(Stage.ALL).allSatisfy(stage -> {
+            String host = stage.equals(Task.HANDLE) ? Element.HANDLING : stage;
+            BoundaryEvent warning = model.getModelElementById(Stage.warningTimer(stage));
+            BoundaryEvent overdue = model.getModelElementById(Stage.overdueTimer(stage));
+            assertThat(List.of(warning, overdue)).allSatisfy(timer -> {
+                assertThat(timer.cancelActivity()).as(timer.getId()).isFalse();
+                assertThat(timer.getAttachedTo().getId()).as(timer.getId()).isEqualTo(host);
+            });
+            assertThat(timeDate(warning)).isEqualTo("${" + CaseLifecycle.Clock.WARN_AT + "}");
+            assertThat(timeDate(overdue)).isEqualTo("${" + CaseLifecycle.Clock.DUE_AT + "}");
+            ServiceTask yellow = (ServiceTask) outgoing(warning).get(0).getTarget();
+            assertThat(yellow.getCamundaDelegateExpression()).isEqualTo("${stageWarning}");
+            CallActivity escalation = model.getModelElementById(Stage.escalation(stage));
+            assertThat(outgoing(overdue)).singleElement().satisfies(flow ->
+                    assertThat(flow.getTarget()).isEqualTo(escalation));
+            assertThat(escalation.getCalledElement()).isEqualTo(StageEscalation.PROCESS_KEY);
+            assertThat(escalation.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list())
+                    .anySatisfy(in -> assertThat(in.getCamundaBusinessKey()).contains("processBusinessKey"))
+                    .anySatisfy(in -> assertThat(in.getCamundaTarget()).isEqualTo(StageEscalation.Var.LEVEL));
+        });
+    }
+
+    @Test
+    void everyTaskOfAStageIsDueWhenItsStageIsAndOnlyThoseTasks() {
+        assertThat(model.getModelElementsByType(UserTask.class)).allSatisfy(task -> {
+            if (stageOf(task) != null) {
+                assertThat(task.getCamundaDueDate()).as(task.getId())
+                        .isEqualTo("${" + CaseLifecycle.Clock.DUE_AT + "}");
+            } else {
+                assertThat(task.getCamundaDueDate()).as(task.getId()).isNull();
+            }
+        });
+        assertThat(stageOf(model.getModelElementById(Task.RESUME))).as("a suspended case stands outside the clock")
+                .isNull();
+    }
+
+    @Test
+    void theFirstRequestForMoreTimeGoesToTheDispatchersAndEveryLaterOneToTheShiftLeaders() {
+        SequenceFlow first = model.getModelElementById("firstRequest");
+        SequenceFlow later = model.getModelElementById("laterRequest");
+
+        assertThat(first.getConditionExpression().getTextContent()).isEqualTo("${extensionRequests == 1}");
+        assertThat(((UserTask) first.getTarget()).getCamundaCandidateGroups()).isEqualTo("dispatchers");
+        assertThat(later.getConditionExpression().getTextContent()).isEqualTo("${extensionRequests > 1}");
+        assertThat(((UserTask) later.getTarget()).getCamundaCandidateGroups()).isEqualTo("shift-leaders");
+        assertThat(first.getTarget().getId()).isEqualTo(Task.APPROVE_EXTENSION);
+        assertThat(later.getTarget().getId()).isEqualTo(Task.APPROVE_EXTENSION_BY_LEADER);
+    }
+
+    @Test
+    void anApprovedSuspensionLeavesTheHandlingStageForTheResumptionTask() {
+        SequenceFlow suspended = model.getModelElementById(Element.FLOW_SUSPENDED);
+
+        assertThat(suspended.getSource().getId()).isEqualTo("outcomeGateway");
+        assertThat(suspended.getConditionExpression().getTextContent()).contains(CaseLifecycle.Outcome.SUSPENSION);
+        assertThat(suspended.getTarget().getId()).isEqualTo(Task.RESUME);
+        assertThat(((UserTask) model.getModelElementById(Task.APPROVE_SUSPENSION)).getCamundaCandidateGroups())
+                .isEqualTo("shift-leaders");
     }
 
     @Test
@@ -85,7 +185,8 @@ class CaseLifecycleModelTest {
                 .singleResult().getCamundaDelegateExpression()).isEqualTo("${duplicateMarkingListener}");
         assertThat(marked.getConditionExpression().getTextContent()).contains(CaseLifecycle.Var.DUPLICATE_OF);
         assertThat(marked.getTarget().getId()).isEqualTo(CaseLifecycle.Element.END_DUPLICATE);
-        UserTask accept = model.getModelElementById(CaseLifecycle.Task.ACCEPT);
+        SubProcess accept = model.getModelElementById(Stage.scope(CaseLifecycle.Task.ACCEPT));
+        assertThat(marked.getSource()).isEqualTo(accept);
         assertThat(accept.getDefault().getTarget().getId()).as("acceptance goes on unless marked a duplicate")
                 .isEqualTo("sourceGateway");
     }
@@ -95,6 +196,34 @@ class CaseLifecycleModelTest {
         Process process = model.getModelElementById(CaseLifecycle.PROCESS_KEY);
 
         assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    }
+
+    /** The sequence flows leaving a node (the model lists no {@code outgoing} elements). */
+    private List<SequenceFlow> outgoing(FlowNode node) {
+        return model.getModelElementsByType(SequenceFlow.class).stream().filter(flow -> flow.getSource() == node)
+                .toList();
+    }
+
+    /** The stage subprocess an element sits in, or null outside every stage. */
+    private static SubProcess stageOf(ModelElementInstance element) {
+        for (ModelElementInstance parent = element.getParentElement(); parent != null;
+             parent = parent.getParentElement()) {
+            if (parent instanceof SubProcess subProcess && subProcess.getId().endsWith("Stage")) {
+                return subProcess;
+            }
+        }
+        return null;
+    }
+
+    private static String inputParameter(SubProcess scope, String name) {
+        return scope.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).singleResult()
+                .getCamundaInputParameters().stream().filter(p -> name.equals(p.getCamundaName()))
+                .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
+    }
+
+    private static String timeDate(BoundaryEvent timer) {
+        return timer.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDate()
+                .getTextContent();
     }
 
     private String listener(String flowId) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.engine.CaseLifecycle.Outcome;
 import org.citycase.engine.CaseLifecycle.Var;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import org.yaml.snakeyaml.Yaml;
 class TaskFormsTest {
 
     private static final Path PROCESSES = Path.of("processes");
-    private static final Path MODEL = PROCESSES.resolve("case-lifecycle.bpmn");
+    private static final List<Path> MODELS = List.of(PROCESSES.resolve("case-lifecycle.bpmn"),
+            PROCESSES.resolve("stage-escalation.bpmn"));
     private static final Path CATALOGUE = Path.of("config", "seed", "catalogue.yaml");
 
     /** The schema version of the form-js viewer bundled with the Camunda 7.24 Tasklist. */
@@ -50,37 +52,51 @@ class TaskFormsTest {
             Var.PHOTO_LINKS, "照片链接");
 
     /** What each form asks the user to decide: the keys of its editable fields. */
-    private static final Map<String, Set<String>> DECISIONS = Map.of(
-            "accept-form", Set.of("acceptNote", Var.DUPLICATE_OF),
-            "verify-form", Set.of(Var.VERIFIED, "verificationNote"),
-            "register-form", Set.of(Var.REGISTERED, Var.REJECTION_REASON),
-            "dispatch-form", Set.of(Var.DEPARTMENT),
-            "acknowledge-form", Set.of(),
-            "handle-form", Set.of(Var.OUTCOME, Var.FEEDBACK),
-            "check-form", Set.of(Var.FIXED, "checkNote"),
-            "close-form", Set.of("closingNote"));
+    private static final Map<String, Set<String>> DECISIONS = Map.ofEntries(
+            entry("accept-form", Set.of("acceptNote", Var.DUPLICATE_OF)),
+            entry("verify-form", Set.of(Var.VERIFIED, "verificationNote")),
+            entry("register-form", Set.of(Var.REGISTERED, Var.REJECTION_REASON)),
+            entry("dispatch-form", Set.of(Var.DEPARTMENT)),
+            entry("acknowledge-form", Set.of()),
+            entry("handle-form", Set.of(Var.OUTCOME, Var.FEEDBACK, Clock.EXTENSION_HOURS)),
+            entry("extension-approval-form", Set.of(Clock.EXTENSION_APPROVED, Clock.EXTENSION_HOURS,
+                    Clock.EXTENSION_NOTE)),
+            entry("suspension-approval-form", Set.of(Clock.SUSPENSION_APPROVED, Clock.SUSPENSION_NOTE)),
+            entry("resume-form", Set.of(Clock.RESUMPTION_NOTE)),
+            entry("check-form", Set.of(Var.FIXED, "checkNote")),
+            entry("close-form", Set.of("closingNote")),
+            entry("supervise-form", Set.of(StageEscalation.Var.SUPERVISION_NOTE)));
 
     /** What each form shows read-only besides the case. */
-    private static final Map<String, Set<String>> CONTEXT = Map.of(
-            "accept-form", Set.of(),
-            "verify-form", Set.of(),
-            "register-form", Set.of("registrationCondition", "proposeRegistration"),
-            "dispatch-form", Set.of(Var.PROPOSED_DEPARTMENT),
-            "acknowledge-form", Set.of(Var.DEPARTMENT_NAME),
-            "handle-form", Set.of(Var.DEPARTMENT_NAME),
-            "check-form", Set.of(Var.FEEDBACK),
-            "close-form", Set.of(Var.FEEDBACK, "checkNote"));
+    private static final Map<String, Set<String>> CONTEXT = Map.ofEntries(
+            entry("accept-form", Set.of()),
+            entry("verify-form", Set.of()),
+            entry("register-form", Set.of("registrationCondition", "proposeRegistration")),
+            entry("dispatch-form", Set.of(Var.PROPOSED_DEPARTMENT)),
+            entry("acknowledge-form", Set.of(Var.DEPARTMENT_NAME)),
+            entry("handle-form", Set.of(Var.DEPARTMENT_NAME)),
+            entry("extension-approval-form", Set.of(Var.DEPARTMENT_NAME, Var.FEEDBACK)),
+            entry("suspension-approval-form", Set.of(Var.DEPARTMENT_NAME, Var.FEEDBACK)),
+            entry("resume-form", Set.of(Var.DEPARTMENT_NAME, Var.FEEDBACK, Clock.SUSPENSION_NOTE)),
+            entry("check-form", Set.of(Var.FEEDBACK)),
+            entry("close-form", Set.of(Var.FEEDBACK, "checkNote")),
+            entry("supervise-form", Set.of(Clock.STAGE_NAME, StageEscalation.Var.SUPERVISION_LEVEL,
+                    Var.DEPARTMENT_NAME)));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyUserTaskHasACamundaFormThatShowsTheCase() {
-        List<UserTask> userTasks = List.copyOf(
-                Bpmn.readModelFromFile(MODEL.toFile()).getModelElementsByType(UserTask.class));
+        List<UserTask> userTasks = MODELS.stream()
+                .flatMap(model -> Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(UserTask.class)
+                        .stream())
+                .toList();
         assertThat(userTasks).extracting(UserTask::getId).containsExactlyInAnyOrder(
                 CaseLifecycle.Task.ACCEPT, CaseLifecycle.Task.VERIFY, CaseLifecycle.Task.REGISTER,
                 CaseLifecycle.Task.DISPATCH, CaseLifecycle.Task.ACKNOWLEDGE, CaseLifecycle.Task.HANDLE,
-                CaseLifecycle.Task.CHECK, CaseLifecycle.Task.CLOSE);
+                CaseLifecycle.Task.APPROVE_EXTENSION, CaseLifecycle.Task.APPROVE_EXTENSION_BY_LEADER,
+                CaseLifecycle.Task.APPROVE_SUSPENSION, CaseLifecycle.Task.RESUME,
+                CaseLifecycle.Task.CHECK, CaseLifecycle.Task.CLOSE, StageEscalation.Element.SUPERVISE);
         assertThat(userTasks).allSatisfy(task -> {
             String formRef = task.getCamundaFormRef();
             assertThat(formRef).as("formRef of %s", task.getId()).isNotBlank();
@@ -101,7 +117,7 @@ class TaskFormsTest {
             }
             assertThat(shown).as("case fields of %s", file).containsExactlyEntriesOf(CASE_FIELDS);
         });
-        assertThat(userTasks).extracting(UserTask::getCamundaFormRef)
+        assertThat(userTasks.stream().map(UserTask::getCamundaFormRef).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(DECISIONS.keySet());
     }
 
@@ -150,14 +166,15 @@ class TaskFormsTest {
     }
 
     @Test
-    void theDepartmentTheOutcomeAndTheFeedbackAreRequired() {
+    void theDepartmentTheOutcomeTheFeedbackAndTheHoursAskedForAreRequired() {
         assertThat(required(field(form("dispatch-form"), Var.DEPARTMENT))).as("department required").isTrue();
         assertThat(required(field(form("handle-form"), Var.OUTCOME))).as("outcome required").isTrue();
         assertThat(required(field(form("handle-form"), Var.FEEDBACK))).as("feedback required").isTrue();
         assertThat(DECISIONS).allSatisfy((formId, decision) -> {
             for (JsonNode field : fields(form(formId))) {
                 boolean mustBeRequired = Set.of(Var.DEPARTMENT, Var.OUTCOME).contains(key(field))
-                        || "handle-form".equals(formId) && Var.FEEDBACK.equals(key(field));
+                        || "handle-form".equals(formId)
+                        && Set.of(Var.FEEDBACK, Clock.EXTENSION_HOURS).contains(key(field));
                 assertThat(required(field)).as("required flag of %s in %s", key(field), formId)
                         .isEqualTo(mustBeRequired && !field.path("disabled").asBoolean());
             }
@@ -172,7 +189,23 @@ class TaskFormsTest {
         outcome.path("values").forEach(v -> values.put(v.path("value").asText(), v.path("label").asText()));
         assertThat(values).containsExactly(
                 entry(Outcome.HANDLED, "处置完毕"),
-                entry(Outcome.RETURNED, "回退：非本部门职责"));
+                entry(Outcome.RETURNED, "回退：非本部门职责"),
+                entry(Outcome.EXTENSION, "申请延期：时限内无法完成"),
+                entry(Outcome.SUSPENSION, "申请挂账：暂不具备处置条件"));
+    }
+
+    @Test
+    void theHoursOfAnExtensionAreAskedForOnlyWithAnExtensionAndInWholeHours() {
+        JsonNode asked = field(form("handle-form"), Clock.EXTENSION_HOURS);
+        JsonNode granted = field(form("extension-approval-form"), Clock.EXTENSION_HOURS);
+
+        assertThat(asked.path("conditional").path("hide").asText()).isEqualTo("=outcome != \"EXTENSION\"");
+        assertThat(granted.path("conditional").path("hide").asText()).isEqualTo("=extensionApproved != true");
+        assertThat(List.of(asked, granted)).allSatisfy(hours -> {
+            assertThat(hours.path("type").asText()).isEqualTo("number");
+            assertThat(hours.path("decimalDigits").asInt()).isZero();
+            assertThat(hours.path("validate").path("min").asInt()).isEqualTo(1);
+        });
     }
 
     @Test
@@ -180,6 +213,10 @@ class TaskFormsTest {
         assertThat(field(form("verify-form"), Var.VERIFIED).path("type").asText()).isEqualTo("checkbox");
         assertThat(field(form("register-form"), Var.REGISTERED).path("type").asText()).isEqualTo("checkbox");
         assertThat(field(form("check-form"), Var.FIXED).path("type").asText()).isEqualTo("checkbox");
+        assertThat(field(form("extension-approval-form"), Clock.EXTENSION_APPROVED).path("type").asText())
+                .isEqualTo("checkbox");
+        assertThat(field(form("suspension-approval-form"), Clock.SUSPENSION_APPROVED).path("type").asText())
+                .isEqualTo("checkbox");
         assertThat(field(form("register-form"), Var.REJECTION_REASON).path("conditional").path("hide").asText())
                 .isEqualTo("=" + Var.REGISTERED);
     }

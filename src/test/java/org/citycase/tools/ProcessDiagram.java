@@ -28,9 +28,11 @@ import org.xml.sax.SAXException;
  * each one shows. The picture is made from the model, never edited by hand, so it cannot drift from it;
  * {@code ProcessDiagramTest} fails when the committed picture is older than the model.
  *
- * <p>Tasks are rounded rectangles, coloured and marked by kind (user, business rule, service task);
- * gateways are diamonds, start events thin circles, end events thick circles, event subprocesses dashed
- * rounded rectangles, and sequence flows polylines with arrowheads. Only JDK XML APIs are used, so the
+ * <p>Tasks are rounded rectangles, coloured and marked by kind (user, business rule, service task, call
+ * activity with a thick border); gateways are diamonds, start events thin circles, end events thick
+ * circles (a terminate end filled), intermediate and boundary events double circles (dashed when
+ * non-interrupting, with a clock face for timers), event subprocesses dashed rounded rectangles, and
+ * sequence flows polylines with arrowheads. Only JDK XML APIs are used, so the
  * class runs straight from the compiled test classes:
  *
  * <pre>java -cp target/test-classes org.citycase.tools.ProcessDiagram [model.bpmn [picture.svg]]</pre>
@@ -202,6 +204,7 @@ public final class ProcessDiagram {
         USER("#e3effb", "#2f6fb0", "人工任务"),
         RULE("#fdf3d4", "#a67c00", "规则任务"),
         SERVICE("#e6f4e8", "#2e7d32", "服务任务"),
+        CALL("#f1ecf8", "#5e35b1", "调用子流程"),
         OTHER("#f5f5f5", INK, "任务");
 
         final String fill;
@@ -219,6 +222,7 @@ public final class ProcessDiagram {
                 case "userTask", "manualTask" -> USER;
                 case "businessRuleTask" -> RULE;
                 case "serviceTask", "sendTask", "scriptTask" -> SERVICE;
+                case "callActivity" -> CALL;
                 default -> OTHER;
             };
         }
@@ -296,7 +300,7 @@ public final class ProcessDiagram {
             }
             for (Shape shape : shapes) {
                 String type = shape.type();
-                if (type.endsWith("Task") || "task".equals(type)) {
+                if (isTask(type)) {
                     task(shape);
                 } else if (type.endsWith("Gateway")) {
                     gateway(shape);
@@ -334,8 +338,17 @@ public final class ProcessDiagram {
             open(shape);
             line("    <rect x=\"" + n(shape.x()) + "\" y=\"" + n(shape.y()) + "\" width=\"" + n(shape.width())
                     + "\" height=\"" + n(shape.height()) + "\" rx=\"10\" fill=\"" + kind.fill + "\" stroke=\""
-                    + kind.stroke + "\" stroke-width=\"2\"/>");
+                    + kind.stroke + "\" stroke-width=\"" + (kind == TaskKind.CALL ? "4" : "2") + "\"/>");
             marker(kind, shape.x(), shape.y());
+            if (kind == TaskKind.CALL) {
+                // BPMN's mark of a call activity: a small square with a plus, bottom centre.
+                double x = shape.centreX() - 7;
+                double y = shape.y() + shape.height() - 18;
+                line("    <rect x=\"" + n(x) + "\" y=\"" + n(y) + "\" width=\"14\" height=\"14\" fill=\"none\""
+                        + " stroke=\"" + kind.stroke + "\" stroke-width=\"1.5\"/>");
+                line("    <path d=\"M " + n(x + 3) + " " + n(y + 7) + " H " + n(x + 11) + " M " + n(x + 7) + " "
+                        + n(y + 3) + " V " + n(y + 11) + "\" stroke=\"" + kind.stroke + "\" stroke-width=\"1.5\"/>");
+            }
             centredText(shape.name(), shape.centreX(), shape.centreY() + 4, shape.width() - 12, INK);
             line("  </g>");
         }
@@ -421,12 +434,27 @@ public final class ProcessDiagram {
             double cy = shape.centreY();
             String fill = end ? "#fdecea" : start ? "#eef7ee" : "#ffffff";
             String stroke = end ? "#b71c1c" : start ? "#2e7d32" : INK;
+            // A non-interrupting boundary event is drawn dashed, as BPMN has it.
+            String dashes = "false".equals(shape.element().getAttribute("cancelActivity"))
+                    ? " stroke-dasharray=\"4 2\"" : "";
             open(shape);
             line("    <circle cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(end ? r - 2 : r) + "\" fill=\"" + fill
-                    + "\" stroke=\"" + stroke + "\" stroke-width=\"" + (end ? "4" : "2") + "\"/>");
+                    + "\" stroke=\"" + stroke + "\" stroke-width=\"" + (end ? "4" : "2") + "\"" + dashes + "/>");
             if (!start && !end) {
                 line("    <circle cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(r - 3) + "\" fill=\"none\""
+                        + " stroke=\"" + stroke + "\" stroke-width=\"1.5\"" + dashes + "/>");
+            }
+            if (shape.hasChild("terminateEventDefinition")) {
+                line("    <circle cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(r * 0.5) + "\" fill=\"" + stroke
+                        + "\"/>");
+            }
+            if (shape.hasChild("timerEventDefinition")) {
+                double face = r * 0.62;
+                line("    <circle cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(face) + "\" fill=\"#ffffff\""
                         + " stroke=\"" + stroke + "\" stroke-width=\"1.5\"/>");
+                line("    <path d=\"M " + n(cx) + " " + n(cy - face * 0.75) + " V " + n(cy) + " L "
+                        + n(cx + face * 0.55) + " " + n(cy + face * 0.3) + "\" fill=\"none\" stroke=\"" + stroke
+                        + "\" stroke-width=\"1.5\"/>");
             }
             if (shape.hasChild("messageEventDefinition")) {
                 double w = r * 0.9;
@@ -490,7 +518,7 @@ public final class ProcessDiagram {
             for (Shape shape : shapes) {
                 String type = shape.type();
                 TaskKind kind = TaskKind.of(type);
-                if ((type.endsWith("Task") || "task".equals(type)) && kind != TaskKind.OTHER && !kinds.contains(kind)) {
+                if (isTask(type) && kind != TaskKind.OTHER && !kinds.contains(kind)) {
                     kinds.add(kind);
                 }
             }
@@ -508,6 +536,10 @@ public final class ProcessDiagram {
                 x += itemWidth;
             }
             line("  </g>");
+        }
+
+        private static boolean isTask(String type) {
+            return type.endsWith("Task") || "task".equals(type) || "callActivity".equals(type);
         }
 
         private void open(Shape shape) {

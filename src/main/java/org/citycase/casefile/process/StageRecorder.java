@@ -11,12 +11,22 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.citycase.casefile.CaseRepository;
+import org.citycase.casefile.StageFacts;
+import org.citycase.casefile.StageLight;
+import org.citycase.engine.CaseLifecycle.Clock;
+import org.citycase.engine.CaseLifecycle.Var;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the case file's stage records in step with the user tasks of a case: a record opens when a
  * task is created and closes when it is completed or deleted. Attached to every user task by
  * {@link StageTrackingPlugin}, so a stage an administrator adds in Modeler is tracked without code.
+ *
+ * <p>A record also keeps the task's due date, the department the case was last dispatched to and the
+ * stage's traffic light, which a task inherits from its stage (a handle task that starts again after an
+ * extension request in a stage that turned yellow is yellow too); a completed record is judged in time or
+ * late. Tasks of a process the case called (督办 in the escalation process) are recorded without becoming
+ * the case's stage.
  */
 @Component
 public class StageRecorder implements TaskListener {
@@ -25,9 +35,11 @@ public class StageRecorder implements TaskListener {
     static final String CANCELLED = "CANCELLED";
 
     private final CaseRepository cases;
+    private final StageFacts facts;
 
-    public StageRecorder(CaseRepository cases) {
+    public StageRecorder(CaseRepository cases, StageFacts facts) {
         this.cases = cases;
+        this.facts = facts;
     }
 
     @Override
@@ -38,14 +50,38 @@ public class StageRecorder implements TaskListener {
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> cases.stageStarted(caseNumber, task.getTaskDefinitionKey(), task.getName(),
-                    task.getId(), candidateGroup(task), now, instant(task.getDueDate()));
-            case EVENTNAME_COMPLETE -> cases.stageEnded(task.getId(), actor(task), now, COMPLETED);
+            case EVENTNAME_CREATE -> started(task, caseNumber, now);
+            case EVENTNAME_COMPLETE -> {
+                cases.stageEnded(task.getId(), actor(task), now, COMPLETED);
+                facts.stageCompleted(task.getId());
+            }
             case EVENTNAME_DELETE -> cases.stageEnded(task.getId(), null, now, CANCELLED);
             default -> {
                 // assignment and update change nothing in the case file
             }
         }
+    }
+
+    private void started(DelegateTask task, String caseNumber, Instant now) {
+        DelegateExecution execution = task.getExecution();
+        boolean caseProcess = execution.getProcessInstance().getSuperExecution() == null;
+        cases.stageStarted(caseNumber, task.getTaskDefinitionKey(), task.getName(), task.getId(), candidateGroup(task),
+                now, instant(task.getDueDate()), caseProcess);
+        Instant warnedAt = instant((Date) execution.getVariable(Clock.WARNED_AT));
+        Instant overdueAt = instant((Date) execution.getVariable(Clock.OVERDUE_AT));
+        StageLight light = task.getDueDate() == null ? null
+                : overdueAt != null ? StageLight.RED : warnedAt != null ? StageLight.YELLOW : StageLight.GREEN;
+        facts.stageOpened(task.getId(), dispatchedTo(execution), light, light == null ? null : warnedAt,
+                light == null ? null : overdueAt);
+    }
+
+    /**
+     * The department the case was last dispatched to, null before the first dispatch: until then the variable
+     * {@code department} holds only the routing table's proposal.
+     */
+    private static String dispatchedTo(DelegateExecution execution) {
+        return execution.getVariable(Var.DEPARTMENT_GROUP) == null ? null
+                : (String) execution.getVariable(Var.DEPARTMENT);
     }
 
     static String caseNumber(DelegateExecution execution) {

@@ -1,0 +1,29 @@
+package org.citycase.sla.process;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.citycase.engine.StageEscalation.Var;
+import org.citycase.sla.StageClocks;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the escalation process when its next level falls due, from the live clock of the stage that called it:
+ * the due date of its timer, {@code ${escalationClock.nextLevelAt(execution)}}. The engine evaluates it again
+ * when an extension recalculates the timer, so the next level moves with the stage's limit.
+ */
+@Component("escalationClock")
+public class EscalationClock {
+
+    private final StageClocks clocks;
+
+    public EscalationClock(StageClocks clocks) {
+        this.clocks = clocks;
+    }
+
+    /** When the level after the current {@code escalationLevel} falls due: level n at n times the limit. */
+    public Date nextLevelAt(DelegateExecution execution) {
+        int level = ((Number) execution.getVariable(Var.LEVEL)).intValue();
+        return Date.from(clocks.levelAt(StageClockVariables.read(execution), level + 1));
+    }
+}
