@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.citycase.catalogue.Catalogue;
@@ -128,6 +130,23 @@ public class Geography {
     /** How many unit grids the city has. */
     public int gridCount() {
         return gridIndex.size();
+    }
+
+    /** The streets (街道) of the city by code, in code order: code to Chinese name. */
+    public Map<String, String> streetNames() {
+        Map<String, String> names = new TreeMap<>();
+        streets.values().forEach(street -> names.put(street.code(), street.name()));
+        return names;
+    }
+
+    /** The supervisor who patrols a unit grid, by the grid assignment; empty for a grid nobody patrols. */
+    public Optional<String> supervisorOfGrid(String gridCode) {
+        return Optional.ofNullable(gridCode).map(supervisors::supervisorOf);
+    }
+
+    /** The user ids of every supervisor the grid assignment names, sorted. */
+    public Set<String> gridSupervisors() {
+        return supervisors.users();
     }
 
     private Location inGrid(Area grid) {

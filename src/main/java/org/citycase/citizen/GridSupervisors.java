@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -62,6 +65,11 @@ final class GridSupervisors {
             byPrefix.put(prefix, user);
         }
         return new GridSupervisors(byPrefix);
+    }
+
+    /** Every supervisor the file names, sorted. */
+    Set<String> users() {
+        return Collections.unmodifiableSet(new TreeSet<>(byPrefix.values()));
     }
 
     /** The supervisor of the grid, or {@code null} when no prefix matches. */
