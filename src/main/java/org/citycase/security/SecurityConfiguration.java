@@ -21,7 +21,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Every endpoint needs a login except the public Open311 channel (whose POST checks
- * an API key itself) and the health probe.
+ * an API key itself), the health probe and the files of the leaders' page (which show no data without a login).
  *
  * <ul>
  *   <li>{@code /engine-rest}: HTTP Basic against the engine's users, checked by the engine's own filter
@@ -72,6 +72,15 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/reports").hasAnyAuthority(REPORTERS)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/cancellation")
                         .hasAnyAuthority(authority(Roles.SHIFT_LEADERS), authority(Roles.PROCESS_ADMINS))
+                        // Assessment: process admins enter districts' manual scores; leaders, shift leaders and
+                        // process admins read rankings. The leaders' page is static and holds no data: it calls
+                        // /api/assessments with the login its user types in.
+                        .requestMatchers(HttpMethod.PUT, "/api/assessments/*/districts/*/manual-scores")
+                        .hasAuthority(authority(Roles.PROCESS_ADMINS))
+                        .requestMatchers("/api/assessments", "/api/assessments/**")
+                        .hasAnyAuthority(authority(Roles.LEADERS), authority(Roles.SHIFT_LEADERS),
+                                authority(Roles.PROCESS_ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/leaders", "/leaders/**").permitAll()
                         // the payout list holds reporters' contacts
                         .requestMatchers("/api/rewards", "/api/rewards/**")
                         .hasAnyAuthority(authority(Roles.SHIFT_LEADERS), authority(Roles.PROCESS_ADMINS))
