@@ -17,6 +17,10 @@ import org.springframework.stereotype.Component;
  * by the hours granted, and the engine recalculates the stage's pending timers (and those of a running
  * escalation) from the new clock; the stage itself goes on, it is not restarted. Either way the department is
  * told, and the request's answers are cleared so the next handle task starts blank.
+ *
+ * <p>The stage's clock keeps running while the approver decides, as it does for a suspension request: a late
+ * decision counts against the department's stage. A stage that already turned yellow or red stays so after an
+ * extension, since the light records what happened; only the timers still pending move.
  */
 @Component("extensionDelegate")
 public class ExtensionDelegate implements JavaDelegate {

@@ -10,6 +10,10 @@ import org.springframework.stereotype.Component;
  * Takes in a department's request for more time (延期申请): checks the hours asked for and counts the request on
  * the case, so the model can send the first request to a dispatcher and every later one to a shift leader. A bad
  * number of hours refuses the department's task completion with a 400 that names the field.
+ *
+ * <p>Requests are counted per case, refused ones included, and the count never starts again: after a return, the
+ * next department's first request also goes to a shift leader. Domain texts count "a second request" without
+ * saying per what; count per department if the city decides so.
  */
 @Component("extensionRequestDelegate")
 public class ExtensionRequestDelegate implements JavaDelegate {

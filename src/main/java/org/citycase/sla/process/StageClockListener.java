@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A start listener runs after the timers of its own activity are set but before anything inside the
  * subprocess starts, so the stage's timers and task due dates, which read the clock, sit inside it.
+ *
+ * <p>A resumed stage is a new run of the stage: if it had passed its warning share before the suspension it
+ * turns yellow again at once, sending a second warning, and if it was overdue its escalation starts again at
+ * level 1.
  */
 @Component("stageClock")
 public class StageClockListener implements ExecutionListener {
