@@ -62,7 +62,8 @@ public class CaseNumbers {
     private void createDay(LocalDate day) {
         try {
             separateTransaction.executeWithoutResult(status -> jdbc
-                    .sql("insert into case_number_counter (counter_day, last_number) values (?, 0)").param(day).update());
+                    .sql("insert into case_number_counter (counter_day, last_number) values (?, 0)")
+                    .param(day).update());
         } catch (DuplicateKeyException createdByAnother) {
             // the row exists now, which is all that is needed
         }

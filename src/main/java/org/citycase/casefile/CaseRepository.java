@@ -109,7 +109,8 @@ public class CaseRepository {
     public void stageStarted(String caseNumber, String stage, String stageName, String taskId, String group,
                              Instant startedAt, Instant dueAt, boolean currentStage) {
         jdbc.sql("""
-                        insert into case_stage (case_id, stage, stage_name, task_id, candidate_group, started_at, due_at)
+                        insert into case_stage (case_id, stage, stage_name, task_id, candidate_group, started_at,
+                            due_at)
                         select id, ?, ?, ?, ?, ?, ? from city_case where case_number = ?""")
                 .params(stage, stageName, taskId, group, utc(startedAt), utc(dueAt), caseNumber).update();
         if (currentStage) {

@@ -213,8 +213,9 @@ public final class LoopBenchmark {
                 tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
                         .taskDefinitionKey(stage).singleResult().getId(), variables(stage));
             }
+            String department = i % 2 == 0 ? "SANITATION-SOUTH" : "ROADS";
             tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(
-                    "dispatch").singleResult().getId(), Map.of("department", i % 2 == 0 ? "SANITATION-SOUTH" : "ROADS"));
+                    "dispatch").singleResult().getId(), Map.of("department", department));
         });
         print("built %d open cases waiting at departments in %.0f s", open, seconds(start));
         List<Long> page = new ArrayList<>();
