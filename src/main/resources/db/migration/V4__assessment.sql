@@ -1,9 +1,12 @@
 -- Monthly assessment (考核评价): indexes for its aggregate queries over the stage records, and the scores of
 -- special assessments and on-site inspections that administrators enter. Portable between H2 and PostgreSQL.
 
--- A case's stage runs by stage in the order they started: the outcome of a handling run is read from the runs
--- that follow it, and a case's registration, suspension and later dispatches are looked up per case.
-create index ix_case_stage_case_stage on case_stage (case_id, stage, id);
+-- A case's stage runs in the order they started: the outcome of a handling run is read from the runs that follow
+-- its last handle task, and a case's registration, suspension and later dispatches are looked up per case.
+create index ix_case_stage_case_order on case_stage (case_id, id);
+
+-- The stage runs of the cases reported in a period start within it: a range of this index instead of the table.
+create index ix_case_stage_started on case_stage (started_at);
 
 -- Scores out of 100 per district and month (yyyy-MM); null when there was no assessment of that kind.
 create table assessment_manual_score (

@@ -28,43 +28,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssessmentQueries {
 
-    /** Outcomes of the handling runs whose deadline falls in the period, by department. */
+    /**
+     * Outcomes of the handling runs whose deadline falls in the period, by department. For each handle task due
+     * in the period, lookups on the index {@code (case_id, id)} find the two stage runs that followed it and the
+     * run that began its handling run, so that only the rows around the period's handle tasks are read. Each
+     * {@code offset 0 rows} keeps PostgreSQL from copying these lookups into every expression that uses them.
+     * Nested subqueries rather than a chain of {@code with} queries: H2 2.3 answers a chain whose later query
+     * looks into an earlier one with the results of the previous parameters.
+     */
     static final String HANDLING_RUNS = """
-            with relevant as (
-                select distinct case_id from case_stage
-                where stage = :handle and due_at >= :from and due_at < :until
-            ),
-            flow as (
-                select s.id, s.case_id, s.stage, s.department_code, s.due_at, s.in_time,
-                    case when s.ended_at < :until then s.result end as result_then,
-                    lead(s.stage, 1) over (partition by s.case_id order by s.id) as next1,
-                    lead(s.stage, 2) over (partition by s.case_id order by s.id) as next2,
-                    max(case when s.stage in (:acknowledge, :check, :resume) then s.id end)
-                        over (partition by s.case_id order by s.id
-                              rows between unbounded preceding and current row) as run_start
-                from case_stage s join relevant r on r.case_id = s.case_id
-                where s.started_at < :until
-                  and s.stage in (:acknowledge, :handle, :check, :close, :dispatch, :resume,
-                                  :approveExtension, :approveExtensionByLeader, :approveSuspension)
-            ),
-            runs as (
-                select f.department_code, f.stage, f.due_at, f.in_time, f.result_then, f.next1, f.next2,
-                    min(case when f.stage = :handle then f.due_at end)
-                        over (partition by f.case_id, f.run_start) as first_due
-                from flow f
-            ),
-            outcomes as (
-                select department_code, due_at, first_due, in_time, next2,
-                    case when next1 = :check then 'HANDLED'
-                         when next1 = :dispatch then 'RETURNED'
-                         when next1 = :approveSuspension and next2 = :resume then 'SUSPENDED'
-                         when next1 in (:approveExtension, :approveExtensionByLeader, :approveSuspension)
-                              and next2 = :handle then 'REQUEST'
-                         when next1 is null and result_then = 'CANCELLED' then 'CANCELLED'
-                         else 'PENDING' end as outcome
-                from runs
-                where stage = :handle and due_at >= :from and due_at < :until and department_code is not null
-            )
             select department_code,
                 sum(case when outcome in ('HANDLED', 'PENDING') then 1 else 0 end) as due,
                 sum(case when outcome = 'HANDLED' then 1 else 0 end) as handled,
@@ -75,38 +47,64 @@ public class AssessmentQueries {
                 sum(case when outcome in ('HANDLED', 'PENDING') and due_at > first_due then 1 else 0 end)
                     as extended,
                 sum(case when outcome = 'SUSPENDED' then 1 else 0 end) as suspended
-            from outcomes
+            from (
+                select department_code, due_at, first_due, in_time, next2,
+                    case when next1 = :check then 'HANDLED'
+                         when next1 = :dispatch then 'RETURNED'
+                         when next1 = :approveSuspension and next2 = :resume then 'SUSPENDED'
+                         when next1 in (:approveExtension, :approveExtensionByLeader, :approveSuspension)
+                              and next2 = :handle then 'REQUEST'
+                         when next1 is null and result_then = 'CANCELLED' then 'CANCELLED'
+                         else 'PENDING' end as outcome
+                from (
+                    select d.department_code, d.due_at, d.in_time, d.result_then,
+                        (select n.stage from case_stage n where n.id = d.next1_id) as next1,
+                        (select m.stage from case_stage m
+                         where m.case_id = d.case_id and m.id > d.next1_id and m.started_at < :until
+                           and m.stage in (:handle, :check, :close, :dispatch, :resume,
+                                           :approveExtension, :approveExtensionByLeader, :approveSuspension)
+                         order by m.id fetch first 1 row only) as next2,
+                        (select min(f.due_at) from case_stage f
+                         where f.case_id = d.case_id and f.stage = :handle and f.id > coalesce(d.run_start, 0)
+                           and f.id <= d.id) as first_due
+                    from (
+                        select h.id, h.case_id, h.department_code, h.due_at, h.in_time,
+                            case when h.ended_at < :until then h.result end as result_then,
+                            (select n.id from case_stage n
+                             where n.case_id = h.case_id and n.id > h.id and n.started_at < :until
+                               and n.stage in (:handle, :check, :close, :dispatch, :resume,
+                                               :approveExtension, :approveExtensionByLeader, :approveSuspension)
+                             order by n.id fetch first 1 row only) as next1_id,
+                            (select b.id from case_stage b
+                             where b.case_id = h.case_id and b.id < h.id
+                               and b.stage in (:acknowledge, :check, :resume)
+                             order by b.id desc fetch first 1 row only) as run_start
+                        from case_stage h
+                        where h.stage = :handle and h.due_at >= :from and h.due_at < :until
+                          and h.department_code is not null
+                        offset 0 rows
+                    ) d
+                    offset 0 rows
+                ) followed
+            ) outcomes
             group by department_code""";
 
-    /** Handling runs open at the end of the period whose deadline passed before the period began, by department. */
+    /**
+     * Handling runs open at the end of the period whose deadline passed before the period began, by department.
+     * {@code coalesce} on the never-null {@code started_at} keeps PostgreSQL on the deadline index: a range of the
+     * start index would read every run that started before the period's end.
+     */
     static final String CARRIED_OVERDUE = """
             select department_code, count(*) as carried
             from case_stage
             where stage in (:handle, :approveExtension, :approveExtensionByLeader, :approveSuspension)
-              and due_at < :from and started_at < :until and (ended_at is null or ended_at >= :until)
+              and due_at < :from and coalesce(started_at, due_at) < :until
+              and (ended_at is null or ended_at >= :until)
               and department_code is not null
             group by department_code""";
 
     /** The cases reported in the period and what became of them, by district, street and unit grid. */
     static final String REPORTED_CASES = """
-            with cohort as (
-                select c.district_code, c.street_code, c.grid_code, c.source,
-                    case when c.status <> :notRegistered and exists (
-                            select 1 from case_stage s where s.case_id = c.id and s.stage = :register
-                              and s.result = 'COMPLETED' and s.ended_at < :until)
-                         then 1 else 0 end as registered,
-                    case when c.status = :cancelled and c.ended_at < :until then 1 else 0 end as cancelled,
-                    case when exists (
-                            select 1 from case_stage s where s.case_id = c.id and s.stage = :resume
-                              and s.started_at < :until and (s.ended_at is null or s.ended_at >= :until))
-                         then 1 else 0 end as suspended,
-                    case when c.status = :closed and c.ended_at < :until then 1 else 0 end as closed,
-                    case when exists (
-                            select 1 from case_stage s where s.case_id = c.id and s.in_time = false)
-                         then 1 else 0 end as late
-                from city_case c
-                where c.reported_at >= :from and c.reported_at < :until
-            )
             select district_code, street_code, grid_code,
                 count(*) as reports,
                 sum(registered) as registered,
@@ -117,25 +115,50 @@ public class AssessmentQueries {
                 sum(case when registered = 1 and source in (:citizen, :hotline) then 1 else 0 end) as public_first,
                 sum(case when source = :supervisor then 1 else 0 end) as supervisor_reports,
                 sum(case when source = :supervisor and registered = 1 then 1 else 0 end) as valid_supervisor_reports
-            from cohort
+            from (
+                select c.district_code, c.street_code, c.grid_code, c.source,
+                    case when f.decided = 1 and c.status <> :notRegistered then 1 else 0 end as registered,
+                    case when c.status = :cancelled and c.ended_at < :until then 1 else 0 end as cancelled,
+                    coalesce(f.suspended, 0) as suspended,
+                    case when c.status = :closed and c.ended_at < :until then 1 else 0 end as closed,
+                    coalesce(f.late, 0) as late
+                from city_case c left join (
+                    select s.case_id,
+                        max(case when s.stage = :register and s.result = 'COMPLETED' and s.ended_at < :until
+                                 then 1 else 0 end) as decided,
+                        max(case when s.stage = :resume and (s.ended_at is null or s.ended_at >= :until)
+                                 then 1 else 0 end) as suspended,
+                        max(case when s.in_time = false then 1 else 0 end) as late
+                    from case_stage s join city_case r on r.id = s.case_id
+                    where r.reported_at >= :from and r.reported_at < :until
+                      and s.started_at >= :from and s.started_at < :until
+                    group by s.case_id
+                ) f on f.case_id = c.id
+                where c.reported_at >= :from and c.reported_at < :until
+            ) cases
             group by district_code, street_code, grid_code""";
 
     /**
-     * Runs of people's stages whose deadline falls in the period, by stage, the person who completed them (null
-     * while open) and the case's unit grid. Runs that ended with a cancelled case are left out.
+     * Runs of people's stages whose deadline falls in the period, by stage and the person who completed them by the
+     * period's end; runs nobody completed by then (and runs completed without a recorded person) by the case's unit
+     * grid instead. Runs that ended with a cancelled case are left out. ({@code coalesce}: as above.)
      */
     static final String PEOPLES_RUNS = """
-            select stage, done_by, grid_code, count(*) as runs,
-                sum(case when in_time = true then 1 else 0 end) as in_time
-            from (
-                select s.stage, s.in_time, c.grid_code,
-                    case when s.result = 'COMPLETED' and s.ended_at < :until then s.actor end as done_by
-                from case_stage s join city_case c on c.id = s.case_id
-                where s.stage in (:accept, :verify, :check, :close)
-                  and s.due_at >= :from and s.due_at < :until and s.started_at < :until
-                  and (s.result is null or s.result <> 'CANCELLED' or s.ended_at >= :until)
-            ) runs
-            group by stage, done_by, grid_code""";
+            select s.stage, s.actor as done_by, cast(null as varchar(14)) as grid_code, count(*) as runs,
+                sum(case when s.in_time = true then 1 else 0 end) as in_time
+            from case_stage s
+            where s.stage in (:accept, :verify, :check, :close)
+              and s.due_at >= :from and s.due_at < :until
+              and s.result = 'COMPLETED' and s.ended_at < :until and s.actor is not null
+            group by s.stage, s.actor
+            union all
+            select s.stage, cast(null as varchar(64)) as done_by, c.grid_code, count(*) as runs,
+                sum(case when s.in_time = true then 1 else 0 end) as in_time
+            from case_stage s join city_case c on c.id = s.case_id
+            where s.stage in (:accept, :verify, :check, :close)
+              and s.due_at >= :from and s.due_at < :until and coalesce(s.started_at, s.due_at) < :until
+              and (s.ended_at is null or s.ended_at >= :until or (s.result = 'COMPLETED' and s.actor is null))
+            group by s.stage, c.grid_code""";
 
     /** Registration decisions completed in the period's runs, by shift leader, with what became of the case. */
     static final String REGISTRATIONS = """

@@ -184,6 +184,18 @@ class MonthlyAssessmentTest {
         assertThat(again.units()).isEqualTo(first.units());
     }
 
+    @Test
+    void everyLevelAnswersForTheMonthAskedWhenMonthsAlternate() {
+        for (AssessmentLevel level : AssessmentLevel.values()) {
+            Assessment may = month(MAY, level.id());
+            Assessment april = month(YearMonth.of(2025, 4), level.id());
+            Assessment mayAgain = month(MAY, level.id());
+
+            assertThat(mayAgain.units()).as(level.id()).isEqualTo(may.units());
+            assertThat(april.units()).as(level.id()).isNotEqualTo(may.units());
+        }
+    }
+
     // ---------------------------------------------------------------- districts and streets
 
     @Test
