@@ -34,4 +34,11 @@ public record CaseFile(
         OffsetDateTime endedAt,
         String processInstanceId,
         List<String> photoUrls) {
+
+    /** The same case with the given photo links. */
+    CaseFile withPhotoUrls(List<String> urls) {
+        return new CaseFile(caseNumber, source, categoryCode, description, address, longitude, latitude,
+                districtCode, streetCode, communityCode, gridCode, urgent, status, stage, departmentCode,
+                returnCount, reworkCount, endReason, reportedAt, endedAt, processInstanceId, List.copyOf(urls));
+    }
 }
