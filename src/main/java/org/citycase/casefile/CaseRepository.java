@@ -166,7 +166,8 @@ public class CaseRepository {
     }
 
     private static Row mapRow(ResultSet rs, int row) throws SQLException {
-        return new Row(rs.getLong("id"), new CaseFile(rs.getString("case_number"), rs.getString("source"), rs.getString("category_code"),
+        return new Row(rs.getLong("id"), new CaseFile(rs.getString("case_number"), rs.getString("source"),
+                rs.getString("category_code"),
                 rs.getString("description"), rs.getString("address"), rs.getDouble("longitude"),
                 rs.getDouble("latitude"), rs.getString("district_code"), rs.getString("street_code"),
                 rs.getString("community_code"), rs.getString("grid_code"), rs.getBoolean("urgent"),
