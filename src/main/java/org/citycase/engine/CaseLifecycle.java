@@ -140,14 +140,13 @@ public final class CaseLifecycle {
         public static final String STAGE = "stage";
         /** The stage's Chinese name, the name of its user task, e.g. 签收. */
         public static final String STAGE_NAME = "stageName";
-        /** {@code WORKING} or {@code NATURAL}. */
-        public static final String BASIS = "stageBasis";
-        /** When this run of the stage started counting (a Date). */
-        public static final String STARTED_AT = "stageStartedAt";
-        public static final String LIMIT_MINUTES = "stageLimitMinutes";
-        /** Minutes used by an earlier run before the case was suspended; 0 for a fresh stage. */
-        public static final String USED_MINUTES = "stageUsedMinutes";
-        public static final String WARNING_RATIO = "stageWarningRatio";
+        /**
+         * The clock of this run of the stage in one text, {@code basis;startedAt;limitMinutes;usedMinutes;ratio}:
+         * {@code WORKING} or {@code NATURAL}, when it started counting (ISO 8601), its whole limit, the minutes an
+         * earlier run used before a suspension (0 for a fresh stage), and the share of the limit that turns it
+         * yellow; e.g. {@code WORKING;2026-03-10T01:00:00Z;240;0;0.8}.
+         */
+        public static final String STATE = "stageClockState";
         /** When the stage turns yellow (a Date): the warning timer's due date. */
         public static final String WARN_AT = "stageWarnAt";
         /** When the stage is due (a Date): the red timer's due date and the due date of its tasks. */

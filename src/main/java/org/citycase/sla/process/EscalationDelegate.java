@@ -1,13 +1,11 @@
 package org.citycase.sla.process;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citycase.engine.CaseLifecycle;
-import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.engine.StageEscalation.Var;
 import org.citycase.sla.EscalationRule;
 import org.citycase.sla.StageAlerts;
@@ -37,8 +35,6 @@ public class EscalationDelegate implements JavaDelegate {
         alerts.escalate(execution.getProcessBusinessKey(), StageClockVariables.stage(execution),
                 StageClockVariables.stageName(execution), ((Number) execution.getVariable(Var.LEVEL)).intValue(),
                 rule, (String) stage.getVariable(CaseLifecycle.Var.DEPARTMENT), now);
-        if (stage.getVariable(Clock.OVERDUE_AT) == null) {
-            stage.setVariable(Clock.OVERDUE_AT, Date.from(now));
-        }
+        StageClockVariables.overdue(execution, now);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.sla.StageClock;
 import org.citycase.sla.TimeBasis;
@@ -12,6 +13,11 @@ import org.citycase.sla.TimeBasis;
  * Keeps a stage's clock in variables local to its stage subprocess, where the stage's timers and task due dates
  * read them ({@code ${stageWarnAt}}, {@code ${stageDueAt}}), and reads it back from anywhere inside the stage or
  * from the escalation process the stage called.
+ *
+ * <p>A stage starts with five variables: its id and name, the two times its timers read, and the clock itself in
+ * one text ({@code stageClockState}: basis, start, limit, used minutes, warning ratio). The times it turned
+ * yellow and red are added when that happens. Every variable is a row the engine writes and deletes again for
+ * each stage of each case; the case file holds the same facts for people to query.
  */
 final class StageClockVariables {
 
@@ -25,23 +31,30 @@ final class StageClockVariables {
      */
     static void start(DelegateExecution scope, StageClock clock, String stageName, Instant warnAt, Instant dueAt) {
         scope.setVariableLocal(Clock.STAGE_NAME, stageName);
-        scope.setVariableLocal(Clock.BASIS, clock.basis().name());
-        scope.setVariableLocal(Clock.STARTED_AT, Date.from(clock.startedAt()));
-        scope.setVariableLocal(Clock.USED_MINUTES, clock.usedMinutes());
-        scope.setVariableLocal(Clock.WARNING_RATIO, clock.warningRatio());
-        scope.setVariableLocal(Clock.WARNED_AT, null);
-        scope.setVariableLocal(Clock.OVERDUE_AT, null);
-        scope.setVariableLocal(Clock.LIMIT_MINUTES, clock.limitMinutes());
+        scope.setVariableLocal(Clock.STATE, write(clock));
         scope.setVariableLocal(Clock.WARN_AT, Date.from(warnAt));
         scope.setVariableLocal(Clock.DUE_AT, Date.from(dueAt));
     }
 
     /** Changes the limit of the stage the execution is in, as an extension does, with its new times. */
     static void extend(DelegateExecution inside, StageClock clock, Instant warnAt, Instant dueAt) {
-        requireStage(inside);
-        inside.setVariable(Clock.LIMIT_MINUTES, clock.limitMinutes());
-        inside.setVariable(Clock.WARN_AT, Date.from(warnAt));
-        inside.setVariable(Clock.DUE_AT, Date.from(dueAt));
+        DelegateExecution scope = clockScope(inside);
+        scope.setVariableLocal(Clock.STATE, write(clock));
+        scope.setVariableLocal(Clock.WARN_AT, Date.from(warnAt));
+        scope.setVariableLocal(Clock.DUE_AT, Date.from(dueAt));
+    }
+
+    /** Notes when the stage the execution works for turned yellow. */
+    static void warned(DelegateExecution execution, Instant at) {
+        clockScope(stageExecution(execution)).setVariableLocal(Clock.WARNED_AT, Date.from(at));
+    }
+
+    /** Notes when the stage the execution works for turned red, unless it already had. */
+    static void overdue(DelegateExecution execution, Instant at) {
+        DelegateExecution scope = clockScope(stageExecution(execution));
+        if (scope.getVariableLocal(Clock.OVERDUE_AT) == null) {
+            scope.setVariableLocal(Clock.OVERDUE_AT, Date.from(at));
+        }
     }
 
     /**
@@ -52,11 +65,15 @@ final class StageClockVariables {
     static StageClock read(DelegateExecution execution) {
         DelegateExecution stage = stageExecution(execution);
         requireStage(stage);
-        return new StageClock(TimeBasis.valueOf((String) stage.getVariable(Clock.BASIS)),
-                ((Date) stage.getVariable(Clock.STARTED_AT)).toInstant(),
-                ((Number) stage.getVariable(Clock.LIMIT_MINUTES)).longValue(),
-                ((Number) stage.getVariable(Clock.USED_MINUTES)).longValue(),
-                ((Number) stage.getVariable(Clock.WARNING_RATIO)).doubleValue());
+        String[] state = ((String) stage.getVariable(Clock.STATE)).split(";");
+        return new StageClock(TimeBasis.valueOf(state[0]), Instant.parse(state[1]), Long.parseLong(state[2]),
+                Long.parseLong(state[3]), Double.parseDouble(state[4]));
+    }
+
+    private static String write(StageClock clock) {
+        return String.join(";", clock.basis().name(), clock.startedAt().toString(),
+                Long.toString(clock.limitMinutes()), Long.toString(clock.usedMinutes()),
+                Double.toString(clock.warningRatio()));
     }
 
     /** The stage an execution works for, e.g. {@code handle}. */
@@ -81,6 +98,19 @@ final class StageClockVariables {
     static DelegateExecution stageExecution(DelegateExecution execution) {
         DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
         return caller != null ? caller : execution;
+    }
+
+    /** The stage subprocess's execution that holds the clock of the stage an execution is in. */
+    private static DelegateExecution clockScope(DelegateExecution execution) {
+        ExecutionEntity scope = (ExecutionEntity) execution;
+        while (scope != null && !scope.hasVariableLocal(Clock.DUE_AT)) {
+            scope = scope.getParent();
+        }
+        if (scope == null) {
+            throw new IllegalStateException("Activity '" + execution.getCurrentActivityId()
+                    + "' is not inside a time-limited stage: no variable " + Clock.DUE_AT);
+        }
+        return scope;
     }
 
     private static void requireStage(DelegateExecution execution) {

@@ -1,12 +1,10 @@
 package org.citycase.sla.process;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.sla.StageAlerts;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +23,6 @@ public class StageWarningDelegate implements JavaDelegate {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         alerts.warn(execution.getProcessBusinessKey(), StageClockVariables.stage(execution),
                 StageClockVariables.stageName(execution), StageClockVariables.dueAt(execution), now);
-        execution.setVariable(Clock.WARNED_AT, Date.from(now));
+        StageClockVariables.warned(execution, now);
     }
 }
