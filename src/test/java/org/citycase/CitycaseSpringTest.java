@@ -7,12 +7,13 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on an in-memory H2 database with the job executor off, shared by every test
  * class that carries this annotation (one Spring context for all of them). Tests fire timers by
  * moving the engine clock and executing jobs, never by waiting. Metrics are on, as in production, so
- * the Prometheus endpoint can be tested.
+ * the Prometheus endpoint can be tested. Notices go to a real local HTTP server, {@link NoticeTarget}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,5 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         "citycase.security.admin.id=admin",
         "citycase.security.admin.password=test-admin-password-1"
 })
+@ContextConfiguration(initializers = NoticeTarget.Initializer.class)
 public @interface CitycaseSpringTest {
 }
