@@ -23,15 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.citycase.CitycaseApplication;
+import org.citycase.engine.CaseHistoryLevel;
 import org.citycase.engine.EngineIndexes;
 import org.citycase.intake.IntakeService;
 import org.citycase.intake.ReportRequest;
@@ -46,18 +50,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  * mvn -q test-compile
  * java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" org.citycase.bench.LoopBenchmark \
- *      [--cases=200] [--open=5000] [--timers=2000]
+ *      [--cases=300] [--open=200000] [--burst=10000] [--sparse=60] [--baselines=0]
  * </pre>
  * (README gives the command that writes {@code target/bench.classpath}.)
  *
  * <ul>
  *   <li>the database's own limit: single-row inserts, each committed, from one client;</li>
- *   <li>complete closed-loop cases per second (report to closure through every stage, history FULL) at
- *       1, 2 and 4 clients, with latency per stage, and the commits each case costs;</li>
- *   <li>two bare-engine baselines with the same eight user tasks and no delegates, listeners or DMN: the
- *       stock engine with its default schema and settings, and the engine with citycase's indexes;</li>
- *   <li>with {@code --open} open cases waiting at a department: its task page and count;</li>
- *   <li>a burst of {@code --timers} due timers: how late they fire and how fast they drain;</li>
+ *   <li>two bare-engine baselines with the same eight user tasks, each with a candidate group and a time limit
+ *       timer, and no delegates, listeners or DMN: the stock engine with its default schema and settings, and
+ *       the engine with citycase's indexes and settings;</li>
+ *   <li>complete closed-loop cases per second (report to closure through every stage, history as shipped) at
+ *       1, 2 and 4 clients, with latency per stage, the commits, rows and CPU each case costs, and the
+ *       statements that took the database's time;</li>
+ *   <li>{@code --open} open cases waiting at departments, built fast ({@link OpenCaseBacklog}), then the loop
+ *       again beside them, a department's Tasklist page and count, sparse timers and a burst of due timers
+ *       among them;</li>
  *   <li>the node's heap after the run.</li>
  * </ul>
  */
@@ -72,28 +79,58 @@ public final class LoopBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = options(args);
-        int cases = options.getOrDefault("cases", 200);
-        int open = options.getOrDefault("open", 5000);
-        int timers = options.getOrDefault("timers", 2000);
+        int cases = options.getOrDefault("cases", 300);
+        int open = options.getOrDefault("open", 200_000);
+        int burst = options.getOrDefault("burst", 10_000);
+        int sparse = options.getOrDefault("sparse", 60);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200").start()) {
+                .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
             for (String db : List.of("stock", "tuned", "citycase")) {
                 execute(postgres.getPostgresDatabase(), "create database " + db);
             }
-            print("PostgreSQL %s, %d cores, history FULL, synchronous_commit on", version(postgres),
-                    Runtime.getRuntime().availableProcessors());
+            print("PostgreSQL %s, %d cores, history FULL, synchronous_commit on, shared_buffers 512MB",
+                    version(postgres), Runtime.getRuntime().availableProcessors());
             databaseLimit(postgres.getDatabase("postgres", "postgres"));
-            double stock = bareEngine("stock", postgres.getDatabase("postgres", "stock"), false, cases);
-            double tuned = bareEngine("tuned", postgres.getDatabase("postgres", "tuned"), true, cases);
-            try (ConfigurableApplicationContext app = citycase(postgres.getJdbcUrl("postgres", "citycase"))) {
+            boolean baselines = options.getOrDefault("baselines", 1) == 1;
+            double stock = baselines ? bareEngine("stock", postgres.getJdbcUrl("postgres", "stock"), false, cases)
+                    : Double.NaN;
+            double tuned = baselines ? bareEngine("tuned", postgres.getJdbcUrl("postgres", "tuned"), true, cases)
+                    : Double.NaN;
+            List<String> settings = java.util.Arrays.stream(args).filter(a -> a.startsWith("--app."))
+                    .map(a -> "--" + a.substring("--app.".length())).toList();
+            if (!settings.isEmpty()) {
+                print("citycase started with %s", settings);
+            }
+            try (ConfigurableApplicationContext app = citycase(postgres.getJdbcUrl("postgres", "citycase"), settings)) {
                 DataSource citycaseDb = postgres.getDatabase("postgres", "citycase");
                 double best = 0;
+                int bestClients = 1;
+                execute(citycaseDb, "create extension if not exists pg_stat_statements");
+                loop(app, citycaseDb, 2, Math.max(50, cases / 3), " (warming up)");
                 for (int clients : new int[] {1, 2, 4}) {
-                    best = Math.max(best, loop(app, citycaseDb, clients, cases));
+                    execute(citycaseDb, "select pg_stat_statements_reset()");
+                    double rate = loop(app, citycaseDb, clients, cases, "");
+                    if (rate > best) {
+                        best = rate;
+                        bestClients = clients;
+                    }
                 }
+                statements(citycaseDb, cases);
                 print("citycase / stock engine: %.2f; citycase / tuned engine: %.2f", best / stock, best / tuned);
-                taskPage(app, citycaseDb, open);
-                timerBurst(app, citycaseDb, timers);
+                backlog(app, citycaseDb, open);
+                if (options.containsKey("hold")) {
+                    print("holding for %d s: %s", options.get("hold"), postgres.getJdbcUrl("postgres", "citycase"));
+                    TimeUnit.SECONDS.sleep(options.get("hold"));
+                }
+                double withBacklog = loop(app, citycaseDb, bestClients, cases, " with the backlog");
+                print("throughput with %d open cases: %.1f cases/s against %.1f without (%+.0f %%)", open,
+                        withBacklog, best, (withBacklog / best - 1) * 100);
+                for (String group : List.of("dept-power", "dept-water", "dept-sanitation-south")) {
+                    taskPage(app, group);
+                }
+                timers(app, citycaseDb, sparse, burst);
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 print("heap used after the run: %d MiB (max %d MiB)", (rt.totalMemory() - rt.freeMemory()) >> 20,
@@ -125,59 +162,94 @@ public final class LoopBenchmark {
         }
     }
 
-    /** The same eight user tasks with a candidate group each, on a bare engine. */
-    private static double bareEngine(String name, DataSource db, boolean citycaseIndexes, int cases)
-            throws Exception {
+    /**
+     * The same eight user tasks on a bare engine, each with a candidate group and a non-interrupting time limit
+     * timer, three variables set at each completion. Stock: the engine's default schema, settings and id
+     * generator. Tuned: with citycase's indexes, id generator and job acquisition setting.
+     */
+    private static double bareEngine(String name, String url, boolean tuned, int cases) throws Exception {
         StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
-        config.setDataSource(db);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(10);
+        config.setDataSource(pool);
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         config.setProcessEngineName("bare-" + name);
         config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         config.setJobExecutorActivate(false);
-        config.setMetricsEnabled(true);
+        if (tuned) {
+            config.setCustomHistoryLevels(List.of(new CaseHistoryLevel()));
+            config.setHistory(CaseHistoryLevel.NAME);
+            config.setIdGenerator(new StrongUuidGenerator());
+            config.setJobExecutorAcquireByDueDate(true);
+        }
         ProcessEngine engine = config.buildProcessEngine();
         try {
-            if (citycaseIndexes) {
+            if (tuned) {
                 new EngineIndexes().postProcessEngineBuild(engine);
             }
             AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bare").camundaHistoryTimeToLive(180)
                     .startEvent();
             for (int i = 0; i < 8; i++) {
-                flow = flow.userTask("t" + i).camundaCandidateGroups("g" + i);
+                Object task = flow.userTask("t" + i).camundaCandidateGroups("g" + i)
+                        .boundaryEvent("limit" + i).cancelActivity(false).timerWithDuration("P1D").endEvent()
+                        .moveToActivity("t" + i);
+                flow = (AbstractFlowNodeBuilder<?, ?>) task;
             }
             BpmnModelInstance model = flow.endEvent().done();
             engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn", model).deploy();
+            execute(pool, "create extension if not exists pg_stat_statements");
+            run(2, Math.max(50, cases / 3), i -> bareCase(engine, i));
             double rate = 0;
             for (int clients : new int[] {1, 2, 4}) {
-                rate = Math.max(rate, run(clients, cases, i -> {
-                    String id = engine.getRuntimeService().startProcessInstanceByKey("bare", "b" + i).getId();
-                    for (int t = 0; t < 8; t++) {
-                        Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
-                        engine.getTaskService().complete(task.getId(), Map.of("a", t, "b", "v" + t, "c", true));
-                    }
-                }));
-                print("bare engine (%s): %.1f cases/s at %d clients", citycaseIndexes
-                        ? "citycase's indexes" : "stock schema and settings", lastRate, clients);
+                execute(pool, "select pg_stat_statements_reset()");
+                Map<String, Long> rowsBefore = rowWrites(pool);
+                long databaseCpu = databaseCpuNanos();
+                rate = Math.max(rate, run(clients, cases, i -> bareCase(engine, i)));
+                double cpu = (databaseCpuNanos() - databaseCpu) / 1e6 / cases;
+                TimeUnit.MILLISECONDS.sleep(1500);
+                Map<String, Long> rows = rowWrites(pool);
+                long written = rows.entrySet().stream().mapToLong(e -> e.getValue() - rowsBefore.getOrDefault(
+                        e.getKey(), 0L)).sum();
+                print("bare engine (%s): %.1f cases/s at %d clients; per case %.0f statements, %.0f row writes, "
+                        + "database CPU %.0f ms", tuned ? "citycase's indexes and settings"
+                        : "stock schema and settings", lastRate, clients, statementCalls(pool) / (double) cases,
+                        written / (double) cases, cpu);
             }
             return rate;
         } finally {
             engine.close();
+            pool.close();
         }
     }
 
-    private static ConfigurableApplicationContext citycase(String url) {
-        return new SpringApplicationBuilder(CitycaseApplication.class).profiles("postgres")
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0",
-                        "--citycase.security.admin.password=benchmark-admin-1", "--logging.level.org.citycase=WARN");
+    private static void bareCase(ProcessEngine engine, int i) {
+        String id = engine.getRuntimeService().startProcessInstanceByKey("bare", "b" + i).getId();
+        for (int t = 0; t < 8; t++) {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult();
+            engine.getTaskService().complete(task.getId(), Map.of("a", t, "b", "v" + t, "c", true));
+        }
     }
 
-    private static double loop(ConfigurableApplicationContext app, DataSource db, int clients, int cases)
-            throws Exception {
+    private static ConfigurableApplicationContext citycase(String url, List<String> settings) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--server.port=0",
+                "--citycase.security.admin.password=benchmark-admin-1", "--logging.level.org.citycase=WARN"));
+        arguments.addAll(settings);
+        return new SpringApplicationBuilder(CitycaseApplication.class).profiles("postgres")
+                .run(arguments.toArray(String[]::new));
+    }
+
+    private static double loop(ConfigurableApplicationContext app, DataSource db, int clients, int cases,
+            String label) throws Exception {
         IntakeService intake = app.getBean(IntakeService.class);
         TaskService tasks = app.getBean(TaskService.class);
         Map<String, List<Long>> latency = new ConcurrentHashMap<>();
         long commitsBefore = commits(db);
+        Map<String, Long> rowsBefore = rowWrites(db);
+        long javaCpu = javaCpuNanos();
+        long databaseCpu = databaseCpuNanos();
         double rate = run(clients, cases, i -> {
             long t0 = System.nanoTime();
             String caseNumber = intake.report(new ReportRequest(Source.SUPERVISOR, "E0102", "基准测试",
@@ -193,8 +265,17 @@ public final class LoopBenchmark {
             }
         });
         long commits = commits(db) - commitsBefore;
-        print("citycase closed loop: %.1f cases/s at %d clients; %.1f commits per case", rate, clients,
-                commits / (double) cases);
+        print("citycase closed loop%s: %.1f cases/s at %d clients; %.1f commits per case; CPU per case: node %.0f ms,"
+                + " database %.0f ms", label, rate, clients, commits / (double) cases,
+                (javaCpuNanos() - javaCpu) / 1e6 / cases, (databaseCpuNanos() - databaseCpu) / 1e6 / cases);
+        TimeUnit.MILLISECONDS.sleep(1500);
+        Map<String, Long> rows = rowWrites(db);
+        rows.replaceAll((table, n) -> n - rowsBefore.getOrDefault(table, 0L));
+        print("  row writes per case: %.0f; most: %s", rows.values().stream().mapToLong(Long::longValue).sum()
+                / (double) cases, rows.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / (double) cases))
+                .collect(java.util.stream.Collectors.joining(", ")));
         for (String stage : latency.keySet().stream().sorted().toList()) {
             List<Long> ms = latency.get(stage);
             print("  %-12s p50 %5.1f ms  p95 %5.1f ms  p99 %5.1f ms", stage, pct(ms, 50), pct(ms, 95), pct(ms, 99));
@@ -202,65 +283,135 @@ public final class LoopBenchmark {
         return rate;
     }
 
-    private static void taskPage(ConfigurableApplicationContext app, DataSource db, int open) throws Exception {
+    /**
+     * Builds {@code open} open cases waiting for a department's acknowledgement: 200 through the engine, the rest
+     * copied from those by SQL ({@link OpenCaseBacklog}). A quarter waits at 南湖区环卫所, one two-hundredth at
+     * the power company, the rest spread over eleven departments. Then takes some copies on to closure through the engine, to show the copies are sound.
+     */
+    private static void backlog(ConfigurableApplicationContext app, DataSource db, int open) throws Exception {
         IntakeService intake = app.getBean(IntakeService.class);
         TaskService tasks = app.getBean(TaskService.class);
+        int templates = Math.min(200, open);
+        List<String> others = List.of("WATER", "DRAINAGE", "STREETLIGHT", "TELECOM", "ROADS", "GREENING",
+                "ENFORCEMENT-EAST", "ENFORCEMENT-WEST", "SANITATION-EAST", "SANITATION-WEST", "ENFORCEMENT-SOUTH");
+        List<String> instances = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        run(4, open, i -> {
-            String caseNumber = intake.report(new ReportRequest(Source.SUPERVISOR, "E0102", "开放案件", "南湖区",
+        run(2, templates, i -> {
+            String caseNumber = intake.report(new ReportRequest(Source.SUPERVISOR, "E0102", "积压案件", "南湖区",
                     120.5005 + (i % 199) * 0.001, 31.2005 + (i / 199 % 99) * 0.001, false, null, List.of()));
             for (String stage : List.of("accept", "register")) {
                 tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
                         .taskDefinitionKey(stage).singleResult().getId(), variables(stage));
             }
-            String department = i % 2 == 0 ? "SANITATION-SOUTH" : "ROADS";
-            tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(
-                    "dispatch").singleResult().getId(), Map.of("department", department));
+            Task dispatch = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(
+                    "dispatch").singleResult();
+            String department = i % 4 == 0 ? "SANITATION-SOUTH" : i == 1 ? "POWER" : others.get(i % others.size());
+            tasks.complete(dispatch.getId(), Map.of("department", department));
+            instances.add(dispatch.getProcessInstanceId());
         });
-        print("built %d open cases waiting at departments in %.0f s", open, seconds(start));
-        List<Long> page = new ArrayList<>();
-        List<Long> count = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            long p0 = System.nanoTime();
-            tasks.createTaskQuery().taskCandidateGroup("dept-sanitation-south").orderByTaskCreateTime().desc()
-                    .listPage(0, 50);
-            page.add(System.nanoTime() - p0);
-            long c0 = System.nanoTime();
-            tasks.createTaskQuery().taskCandidateGroup("dept-sanitation-south").count();
-            count.add(System.nanoTime() - c0);
+        int copies = (open - templates + templates - 1) / templates;
+        new OpenCaseBacklog(db).copy(instances, copies, 250);
+        long openTasks = tasks.createTaskQuery().count();
+        print("built %d open cases (%d through the engine, %d copies each by SQL) in %.0f s; %d open tasks, %d "
+                + "pending timers", templates * (copies + 1), templates, copies, seconds(start), openTasks,
+                app.getBean(ProcessEngine.class).getManagementService().createJobQuery().timers().count());
+        int closed = 0;
+        for (Task copy : tasks.createTaskQuery().taskDefinitionKey("acknowledge").processInstanceBusinessKeyLike(
+                "Q%").listPage(0, 10)) {
+            String caseNumber = app.getBean(ProcessEngine.class).getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceId(copy.getProcessInstanceId()).singleResult().getBusinessKey();
+            tasks.complete(copy.getId());
+            for (String stage : List.of("handle", "check", "close")) {
+                tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                        .taskDefinitionKey(stage).singleResult().getId(), variables(stage));
+            }
+            closed += count(db, "select count(*) from city_case where case_number = '" + caseNumber
+                    + "' and status = 'CLOSED' and ended_at is not null");
         }
-        print("department task page of 50 at %d open tasks: p50 %.1f ms p95 %.1f ms; count p50 %.1f ms p95 %.1f ms",
-                tasks.createTaskQuery().count(), pct(page, 50), pct(page, 95), pct(count, 50), pct(count, 95));
+        print("copies taken on to closure through the engine: %d of 10 closed in their case file", closed);
     }
 
-    private static void timerBurst(ConfigurableApplicationContext app, DataSource db, int timers) throws Exception {
+    /** A department's Tasklist page and count ("我的组待办" as its user sees it), and the engine's plain query. */
+    private static void taskPage(ConfigurableApplicationContext app, String group) {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
-        BpmnModelInstance model = Bpmn.createExecutableProcess("bench-timer").camundaHistoryTimeToLive(1)
-                .startEvent().intermediateCatchEvent("due").timerWithDate("${due}").endEvent().done();
-        engine.getRepositoryService().createDeployment().addModelInstance("bench-timer.bpmn", model).deploy();
-        Instant due = Instant.now().plusSeconds(20);
-        AtomicInteger n = new AtomicInteger();
-        run(4, timers, i -> engine.getRuntimeService().startProcessInstanceByKey("bench-timer", "timer" + n
-                .incrementAndGet(), Map.of("due", java.util.Date.from(due))));
-        long waitMillis = Math.max(0, due.toEpochMilli() - System.currentTimeMillis());
-        TimeUnit.MILLISECONDS.sleep(waitMillis);
-        long start = System.nanoTime();
-        while (engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("bench-timer").count()
-                > 0 && seconds(start) < 600) {
-            TimeUnit.MILLISECONDS.sleep(200);
+        TaskService tasks = engine.getTaskService();
+        FilterService filters = engine.getFilterService();
+        String filterId = filters.createFilterQuery().filterName("我的组待办").singleResult().getId();
+        long mine = tasks.createTaskQuery().taskCandidateGroup(group).count();
+        List<Long> page = new ArrayList<>();
+        List<Long> count = new ArrayList<>();
+        List<Long> plain = new ArrayList<>();
+        int size = 0;
+        engine.getIdentityService().setAuthentication("bench-clerk", List.of(group));
+        try {
+            for (int i = 0; i < 100; i++) {
+                long p0 = System.nanoTime();
+                size = filters.listPage(filterId, 0, 50).size();
+                page.add(System.nanoTime() - p0);
+                long c0 = System.nanoTime();
+                filters.count(filterId);
+                count.add(System.nanoTime() - c0);
+            }
+        } finally {
+            engine.getIdentityService().clearAuthentication();
         }
-        double drained = seconds(start);
-        List<Long> lag = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select end_time_ from act_hi_actinst where act_id_ = 'due' and end_time_ is not null")) {
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    lag.add((rs.getTimestamp(1).toInstant().toEpochMilli() - due.toEpochMilli()) * 1_000_000);
+        for (int i = 0; i < 100; i++) {
+            long p0 = System.nanoTime();
+            tasks.createTaskQuery().taskCandidateGroup(group).orderByTaskCreateTime().desc().listPage(0, 50);
+            plain.add(System.nanoTime() - p0);
+        }
+        print("department's Tasklist page (%d rows) with %d of %d open tasks its own: p50 %.1f ms p95 %.1f ms; "
+                + "count p50 %.1f ms p95 %.1f ms; without authorization checks page p50 %.1f ms p95 %.1f ms", size,
+                mine, tasks.createTaskQuery().count(), pct(page, 50), pct(page, 95), pct(count, 50), pct(count, 95),
+                pct(plain, 50), pct(plain, 95));
+    }
+
+    /**
+     * Real time limit timers of the backlog, brought due: first {@code sparse} of them one second apart, then
+     * {@code burst} of them at the same moment. Each runs the stage's yellow-light step (case file, notice). How
+     * late each ran is read from the engine's job log.
+     */
+    private static void timers(ConfigurableApplicationContext app, DataSource db, int sparse, int burst)
+            throws Exception {
+        Instant first = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        execute(db, "update act_ru_job set duedate_ = cast(? as timestamp) + (interval '1 second' * ord) from (select "
+                + "id_ as job, row_number() over (order by id_) - 1 as ord from act_ru_job where handler_cfg_ like "
+                + "'%acknowledgeWarning%' and substr(id_, length(id_) - 5, 1) = 'x' limit " + sparse + ") j "
+                + "where id_ = j.job", java.sql.Timestamp.from(first));
+        List<Long> sparseLag = lags(db, first, first.plusSeconds(sparse), sparse);
+        print("%d sparse timers, one a second, on an otherwise idle node: lag p50 %.0f ms p99 %.0f ms max %.0f ms",
+                sparseLag.size(), pct(sparseLag, 50), pct(sparseLag, 99), pct(sparseLag, 100));
+        Instant due = Instant.now().plusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        execute(db, "update act_ru_job set duedate_ = ? where id_ in (select id_ from act_ru_job where handler_cfg_ "
+                + "like '%acknowledgeWarning%' and substr(id_, length(id_) - 5, 1) = 'x' and duedate_ > now() + "
+                + "interval '1 day' limit " + burst + ")", java.sql.Timestamp.from(due));
+        List<Long> burstLag = lags(db, due, due, burst);
+        double drained = pct(burstLag, 100) / 1000;
+        print("burst of %d timers due at once: drained in %.1f s (%.0f timers/s); lag p50 %.0f ms p99 %.0f ms",
+                burstLag.size(), drained, burstLag.size() / Math.max(drained, 0.001), pct(burstLag, 50),
+                pct(burstLag, 99));
+    }
+
+    /** Waits until {@code expected} copied timers due between {@code from} and {@code to} have run; their lags. */
+    private static List<Long> lags(DataSource db, Instant from, Instant to, int expected) throws Exception {
+        String sql = "select extract(epoch from (timestamp_ - job_duedate_)) * 1000 from act_hi_job_log where "
+                + "job_state_ = 2 and job_duedate_ between ? and ? and job_id_ like '%x_____'";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        List<Long> lags = new ArrayList<>();
+        while (System.nanoTime() < deadline && lags.size() < expected) {
+            TimeUnit.SECONDS.sleep(1);
+            lags.clear();
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                s.setTimestamp(1, java.sql.Timestamp.from(from));
+                s.setTimestamp(2, java.sql.Timestamp.from(to));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        lags.add(Math.round(rs.getDouble(1) * 1_000_000));
+                    }
                 }
             }
         }
-        print("burst of %d due timers: drained in %.1f s (%.0f timers/s); lag p50 %.0f ms p99 %.0f ms", timers,
-                drained, timers / Math.max(drained, 0.001), pct(lag, 50), pct(lag, 99));
+        return lags;
     }
 
     private static Map<String, Object> variables(String stage) {
@@ -334,6 +485,79 @@ public final class LoopBenchmark {
         }
     }
 
+    private static long statementCalls(DataSource db) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select coalesce(sum(calls), 0) from pg_stat_statements where dbid = (select oid from pg_database "
+                        + "where datname = current_database()) and query not like '%pg_stat%'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The statements of the last loop that took the database's time, per case. */
+    private static void statements(DataSource db, int cases) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select calls, total_exec_time, query from pg_stat_statements where dbid = (select oid from "
+                        + "pg_database where datname = current_database()) order by total_exec_time desc")) {
+            double total = 0;
+            long calls = 0;
+            List<String> top = new ArrayList<>();
+            while (rs.next()) {
+                total += rs.getDouble(2);
+                calls += rs.getLong(1);
+                if (top.size() < 12) {
+                    top.add(String.format(Locale.ROOT, "  %6.1f calls %6.2f ms  %s", rs.getLong(1) / (double) cases,
+                            rs.getDouble(2) / cases, rs.getString(3).replaceAll("\\s+", " ")
+                                    .substring(0, Math.min(110, rs.getString(3).replaceAll("\\s+", " ").length()))));
+                }
+            }
+            print("statements per case in the last loop: %.0f, executing %.1f ms; those that took longest:",
+                    calls / (double) cases, total / cases);
+            top.forEach(line -> print("%s", line));
+        }
+    }
+
+    /** Rows inserted, updated and deleted so far, by table. */
+    private static Map<String, Long> rowWrites(DataSource db) throws Exception {
+        Map<String, Long> rows = new HashMap<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_stat_clear_snapshot()");
+            try (ResultSet rs = s.executeQuery("select relname, n_tup_ins + n_tup_upd + n_tup_del from "
+                    + "pg_stat_user_tables")) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static long javaCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of every PostgreSQL process so far (Linux /proc), in nanoseconds; 0 elsewhere. */
+    private static long databaseCpuNanos() {
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;
+    }
+
     private static String version(EmbeddedPostgres postgres) throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("show server_version")) {
@@ -342,9 +566,19 @@ public final class LoopBenchmark {
         }
     }
 
-    private static void execute(DataSource db, String sql) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+    private static void execute(DataSource db, String sql, Object... parameters) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.execute();
+        }
+    }
+
+    private static int count(DataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -361,6 +595,9 @@ public final class LoopBenchmark {
     private static Map<String, Integer> options(String[] args) {
         Map<String, Integer> options = new HashMap<>();
         for (String arg : args) {
+            if (arg.startsWith("--app.")) {
+                continue;
+            }
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             options.put(kv[0], Integer.parseInt(kv[1]));
         }
