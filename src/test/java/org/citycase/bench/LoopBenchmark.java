@@ -90,7 +90,7 @@ public final class LoopBenchmark {
             for (String db : List.of("stock", "tuned", "citycase")) {
                 execute(postgres.getPostgresDatabase(), "create database " + db);
             }
-            print("PostgreSQL %s, %d cores, history FULL, synchronous_commit on, shared_buffers 512MB",
+            print("PostgreSQL %s, %d cores, synchronous_commit on, shared_buffers 512MB",
                     version(postgres), Runtime.getRuntime().availableProcessors());
             databaseLimit(postgres.getDatabase("postgres", "postgres"));
             boolean baselines = options.getOrDefault("baselines", 1) == 1;
@@ -127,10 +127,23 @@ public final class LoopBenchmark {
                 double withBacklog = loop(app, citycaseDb, bestClients, cases, " with the backlog");
                 print("throughput with %d open cases: %.1f cases/s against %.1f without (%+.0f %%)", open,
                         withBacklog, best, (withBacklog / best - 1) * 100);
-                for (String group : List.of("dept-power", "dept-water", "dept-sanitation-south")) {
-                    taskPage(app, group);
-                }
+                taskPage(app, "dept-power", 100, true);
+                taskPage(app, "dept-telecom", 30, true);
                 timers(app, citycaseDb, sparse, burst);
+                // last, as its query may not end: the page of the department with a quarter of the backlog
+                ExecutorService last = Executors.newSingleThreadExecutor();
+                Future<?> biggest = last.submit(() -> {
+                    taskPage(app, "dept-sanitation-south", 3, false);
+                    return null;
+                });
+                try {
+                    biggest.get(180, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    print("department's Tasklist page with %d open tasks its own: no answer within 180 s",
+                            app.getBean(TaskService.class).createTaskQuery().taskCandidateGroup("dept-sanitation-south")
+                                    .count());
+                }
+                last.shutdownNow();
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 print("heap used after the run: %d MiB (max %d MiB)", (rt.totalMemory() - rt.freeMemory()) >> 20,
@@ -286,13 +299,14 @@ public final class LoopBenchmark {
     /**
      * Builds {@code open} open cases waiting for a department's acknowledgement: 200 through the engine, the rest
      * copied from those by SQL ({@link OpenCaseBacklog}). A quarter waits at 南湖区环卫所, one two-hundredth at
-     * the power company, the rest spread over eleven departments. Then takes some copies on to closure through the engine, to show the copies are sound.
+     * the power company, three two-hundredths at the telecom centre, the rest spread over ten departments. Then
+     * takes some copies on to closure through the engine, to show the copies are sound.
      */
     private static void backlog(ConfigurableApplicationContext app, DataSource db, int open) throws Exception {
         IntakeService intake = app.getBean(IntakeService.class);
         TaskService tasks = app.getBean(TaskService.class);
         int templates = Math.min(200, open);
-        List<String> others = List.of("WATER", "DRAINAGE", "STREETLIGHT", "TELECOM", "ROADS", "GREENING",
+        List<String> others = List.of("WATER", "DRAINAGE", "STREETLIGHT", "ROADS", "GREENING",
                 "ENFORCEMENT-EAST", "ENFORCEMENT-WEST", "SANITATION-EAST", "SANITATION-WEST", "ENFORCEMENT-SOUTH");
         List<String> instances = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
@@ -305,7 +319,8 @@ public final class LoopBenchmark {
             }
             Task dispatch = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(
                     "dispatch").singleResult();
-            String department = i % 4 == 0 ? "SANITATION-SOUTH" : i == 1 ? "POWER" : others.get(i % others.size());
+            String department = i % 4 == 0 ? "SANITATION-SOUTH" : i == 1 ? "POWER"
+                    : i == 2 || i == 3 || i == 5 ? "TELECOM" : others.get(i % others.size());
             tasks.complete(dispatch.getId(), Map.of("department", department));
             instances.add(dispatch.getProcessInstanceId());
         });
@@ -332,7 +347,7 @@ public final class LoopBenchmark {
     }
 
     /** A department's Tasklist page and count ("我的组待办" as its user sees it), and the engine's plain query. */
-    private static void taskPage(ConfigurableApplicationContext app, String group) {
+    private static void taskPage(ConfigurableApplicationContext app, String group, int times, boolean withCount) {
         ProcessEngine engine = app.getBean(ProcessEngine.class);
         TaskService tasks = engine.getTaskService();
         FilterService filters = engine.getFilterService();
@@ -344,18 +359,20 @@ public final class LoopBenchmark {
         int size = 0;
         engine.getIdentityService().setAuthentication("bench-clerk", List.of(group));
         try {
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < times; i++) {
                 long p0 = System.nanoTime();
                 size = filters.listPage(filterId, 0, 50).size();
                 page.add(System.nanoTime() - p0);
-                long c0 = System.nanoTime();
-                filters.count(filterId);
-                count.add(System.nanoTime() - c0);
+                if (withCount) {
+                    long c0 = System.nanoTime();
+                    filters.count(filterId);
+                    count.add(System.nanoTime() - c0);
+                }
             }
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < times; i++) {
             long p0 = System.nanoTime();
             tasks.createTaskQuery().taskCandidateGroup(group).orderByTaskCreateTime().desc().listPage(0, 50);
             plain.add(System.nanoTime() - p0);
