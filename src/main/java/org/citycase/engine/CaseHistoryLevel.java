@@ -8,23 +8,21 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.citycase.engine.CaseLifecycle.Clock;
 
 /**
- * The engine's history level {@code citycase}: everything the engine's {@code full} level keeps, except three
+ * The engine's history level {@code citycase}: everything the engine's {@code full} level keeps, except two
  * kinds of engine bookkeeping whose facts the case file already holds. Measured (README "Speed"), they were
- * half of the rows a closed case wrote:
+ * nearly half of the rows a closed case wrote:
  * <ul>
  *   <li>the stage clock's variables ({@link #CLOCK_VARIABLES}): each stage sets five and drops them when it
  *       ends; their values are the stage's row in {@code case_stage} (due time, warning, overdue, light);</li>
- *   <li>the evaluations of the time limits table {@code stage-limits}, one at every stage start: the limit it
- *       gave is the stage's due time in the case file;</li>
  *   <li>the job log's "created" and "deleted" entries of timers: each stage creates two and deletes those that
  *       did not fire. A timer that fires or fails is still logged, so an incident keeps its history.</li>
  * </ul>
  * Every other event is kept as {@code full} keeps it: process, activity and task instances, the case's own
- * variables with every change, identity links, incidents, operation logs and the other decisions.
+ * variables with every change, identity links, incidents, operation logs and decisions. (The time limits table
+ * is evaluated only once per version and inputs, see {@code DmnStageLimitTable}, so its history stays small.)
  *
  * <p>The engine stores the level's id in its database and refuses to start on a database of another level.
  */
@@ -36,9 +34,6 @@ public final class CaseHistoryLevel extends AbstractHistoryLevel {
     /** The stage clock's variables; set and read by {@code StageClockVariables}, never by a person. */
     static final Set<String> CLOCK_VARIABLES = Set.of(Clock.STAGE, Clock.STAGE_NAME, Clock.STATE, Clock.WARN_AT,
             Clock.DUE_AT, Clock.WARNED_AT, Clock.OVERDUE_AT);
-
-    /** Decisions evaluated without history: the time limits table. */
-    static final Set<String> DECISIONS_WITHOUT_HISTORY = Set.of("stage-limits");
 
     @Override
     public int getId() {
@@ -60,9 +55,6 @@ public final class CaseHistoryLevel extends AbstractHistoryLevel {
         }
         if (entity instanceof TimerEntity) {
             return eventType != HistoryEventTypes.JOB_CREATE && eventType != HistoryEventTypes.JOB_DELETE;
-        }
-        if (entity instanceof DecisionDefinition decision) {
-            return !DECISIONS_WITHOUT_HISTORY.contains(decision.getKey());
         }
         return true;
     }
