@@ -63,9 +63,7 @@ final class StageClockVariables {
      * @throws IllegalStateException when the execution is in no stage
      */
     static StageClock read(DelegateExecution execution) {
-        DelegateExecution stage = stageExecution(execution);
-        requireStage(stage);
-        String[] state = ((String) stage.getVariable(Clock.STATE)).split(";");
+        String[] state = ((String) clockScope(stageExecution(execution)).getVariableLocal(Clock.STATE)).split(";");
         return new StageClock(TimeBasis.valueOf(state[0]), Instant.parse(state[1]), Long.parseLong(state[2]),
                 Long.parseLong(state[3]), Double.parseDouble(state[4]));
     }
@@ -111,12 +109,5 @@ final class StageClockVariables {
                     + "' is not inside a time-limited stage: no variable " + Clock.DUE_AT);
         }
         return scope;
-    }
-
-    private static void requireStage(DelegateExecution execution) {
-        if (execution.getVariable(Clock.DUE_AT) == null) {
-            throw new IllegalStateException("Activity '" + execution.getCurrentActivityId()
-                    + "' is not inside a time-limited stage: no variable " + Clock.DUE_AT);
-        }
     }
 }
