@@ -7,11 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.citycase.sla.process.CityTime.at;
+import static org.citycase.sla.process.CityTime.clock;
+import static org.citycase.sla.process.CityTime.instant;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,6 @@ import org.springframework.http.ResponseEntity;
 @CitycaseSpringTest
 class NoticeOutageTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -225,15 +225,4 @@ class NoticeOutageTest {
         }
     }
 
-    private static void clock(String localTime) {
-        ClockUtil.setCurrentTime(at(localTime));
-    }
-
-    private static Date at(String localTime) {
-        return Date.from(instant(localTime));
-    }
-
-    private static Instant instant(String localTime) {
-        return LocalDateTime.parse(localTime).atZone(SHANGHAI).toInstant();
-    }
 }

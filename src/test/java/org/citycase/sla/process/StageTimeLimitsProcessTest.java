@@ -7,16 +7,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.citycase.sla.process.CityTime.at;
+import static org.citycase.sla.process.CityTime.clock;
+import static org.citycase.sla.process.CityTime.instant;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
@@ -77,7 +76,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CitycaseSpringTest
 class StageTimeLimitsProcessTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String SANITATION_EAST = "dept-sanitation-east";
     private static final String COMMANDER = "t-commander";
 
@@ -494,18 +492,6 @@ class StageTimeLimitsProcessTest {
     }
 
     // ---------------------------------------------------------------- time and timers
-
-    private static void clock(String localTime) {
-        ClockUtil.setCurrentTime(at(localTime));
-    }
-
-    private static Date at(String localTime) {
-        return Date.from(instant(localTime));
-    }
-
-    private static Instant instant(String localTime) {
-        return LocalDateTime.parse(localTime).atZone(SHANGHAI).toInstant();
-    }
 
     /** Moves the clock and runs every timer of the case that is due by then, including those they create. */
     private void fireTimersAt(ProcessInstance instance, String localTime) {
