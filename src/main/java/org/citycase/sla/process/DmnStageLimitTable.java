@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.dmn.DecisionsEvaluationBuilder;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -48,9 +47,6 @@ public class DmnStageLimitTable implements StageLimitTable {
     @Override
     public StageLimit limitOf(String stage, String categoryCode, boolean urgent) {
         String version = latestVersion();
-        if (version == null) {
-            return evaluate(decisions.evaluateDecisionByKey(DECISION_KEY), stage, categoryCode, urgent);
-        }
         if (!version.equals(answeredVersion)) {
             answers.clear();
             answeredVersion = version;
@@ -60,26 +56,25 @@ public class DmnStageLimitTable implements StageLimitTable {
         if (known != null) {
             return known;
         }
-        StageLimit limit = evaluate(decisions.evaluateDecisionById(version), stage, categoryCode, urgent);
+        StageLimit limit = evaluate(version, stage, categoryCode, urgent);
         if (version.equals(answeredVersion)) {
             answers.put(inputs, limit);
         }
         return limit;
     }
 
-    /** The id of the table's latest version, from inside the engine's command; null outside one. */
+    /** The id of the table's latest version; stages start inside the engine's command, where this is read. */
     private static String latestVersion() {
         if (Context.getCommandContext() == null) {
-            return null;
+            throw new IllegalStateException("Stage limits are read while the engine starts a stage, not outside");
         }
         DecisionDefinition latest = Context.getProcessEngineConfiguration().getDeploymentCache()
                 .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
         return latest.getId();
     }
 
-    private static StageLimit evaluate(DecisionsEvaluationBuilder evaluation, String stage, String categoryCode,
-            boolean urgent) {
-        DmnDecisionResultEntries result = evaluation
+    private StageLimit evaluate(String version, String stage, String categoryCode, boolean urgent) {
+        DmnDecisionResultEntries result = decisions.evaluateDecisionById(version)
                 .variables(Variables.createVariables().putValue("stage", stage)
                         .putValue("categoryCode", categoryCode).putValue("urgent", urgent))
                 .evaluate()
