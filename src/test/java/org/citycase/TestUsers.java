@@ -19,6 +19,8 @@ public final class TestUsers {
     public static final String ROADS = "t-roads";
     /** Used by the browser test alone, so that the department's task list holds only that test's task. */
     public static final String WATER = "t-water";
+    /** Used by the inbox test alone, so that the department's inbox holds only that test's tasks. */
+    public static final String STREETLIGHT = "t-streetlight";
     public static final String ADMIN = "t-admin";
 
     private static final Map<String, String> GROUPS = Map.of(
@@ -29,6 +31,7 @@ public final class TestUsers {
             DISPATCHER, "dispatchers",
             SANITATION_EAST, "dept-sanitation-east",
             ROADS, "dept-roads",
+            STREETLIGHT, "dept-streetlight",
             ADMIN, "process-admins");
 
     private TestUsers() {

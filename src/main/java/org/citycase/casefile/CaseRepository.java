@@ -121,6 +121,12 @@ public class CaseRepository {
         }
     }
 
+    /** Records who claimed the task of an open stage record; {@code null} when it was handed back. */
+    public void stageAssigned(String taskId, String assignee) {
+        jdbc.sql("update case_stage set assignee = ? where task_id = ? and ended_at is null")
+                .params(assignee, taskId).update();
+    }
+
     /** Closes the open stage record of a task. */
     public void stageEnded(String taskId, String actor, Instant endedAt, String result) {
         jdbc.sql("update case_stage set actor = ?, ended_at = ?, result = ? where task_id = ? and ended_at is null")

@@ -31,8 +31,7 @@ public class CaseScope {
      * @return empty when the caller sees every case; otherwise the codes, possibly none
      */
     public Optional<Set<String>> departmentsOfCaller() {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        Set<String> groups = caller == null ? Set.of() : groups(caller.getAuthorities());
+        Set<String> groups = groupsOfCaller();
         boolean staff = Roles.STAFF_GROUPS.keySet().stream()
                 .filter(g -> !Roles.INTAKE_CLIENTS.equals(g))
                 .anyMatch(groups::contains);
@@ -43,6 +42,12 @@ public class CaseScope {
                 .filter(d -> groups.contains(d.group()))
                 .map(Department::code)
                 .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** The engine groups the calling user belongs to; none without a login. */
+    public Set<String> groupsOfCaller() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller == null ? Set.of() : groups(caller.getAuthorities());
     }
 
     private static Set<String> groups(Collection<? extends GrantedAuthority> authorities) {

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the case file's stage records in step with the user tasks of a case: a record opens when a
- * task is created and closes when it is completed or deleted. Attached to every user task by
- * {@link StageTrackingPlugin}, so a stage an administrator adds in Modeler is tracked without code.
+ * task is created, follows who claims it, and closes when it is completed or deleted. Attached to every
+ * user task by {@link StageTrackingPlugin}, so a stage an administrator adds in Modeler is tracked without
+ * code.
  *
  * <p>A record also keeps the task's due date, the department the case was last dispatched to and the
  * stage's traffic light, which a task inherits from its stage (a handle task that starts again after an
@@ -56,8 +57,9 @@ public class StageRecorder implements TaskListener {
                 facts.stageCompleted(task.getId());
             }
             case EVENTNAME_DELETE -> cases.stageEnded(task.getId(), null, now, CANCELLED);
+            case EVENTNAME_ASSIGNMENT -> cases.stageAssigned(task.getId(), task.getAssignee());
             default -> {
-                // assignment and update change nothing in the case file
+                // an update changes nothing in the case file
             }
         }
     }

@@ -51,6 +51,7 @@ public class StageTrackingPlugin extends AbstractProcessEnginePlugin {
         public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
             TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, stageRecorder);
+            task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, stageRecorder);
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stageRecorder);
             task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, stageRecorder);
         }
