@@ -1,5 +1,10 @@
 package org.citycase.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -25,16 +31,19 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.citycase.CitycaseApplication;
+import org.citycase.casefile.Inbox;
 import org.citycase.engine.CaseHistoryLevel;
 import org.citycase.engine.EngineIndexes;
 import org.citycase.intake.IntakeService;
@@ -63,8 +72,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       1, 2 and 4 clients, with latency per stage, the commits, rows and CPU each case costs, and the
  *       statements that took the database's time;</li>
  *   <li>{@code --open} open cases waiting at departments, built fast ({@link OpenCaseBacklog}), then the loop
- *       again beside them, a department's Tasklist page and count, sparse timers and a burst of due timers
- *       among them;</li>
+ *       again beside them, a department's inbox ({@code GET /api/inbox}) and Tasklist page and count,
+ *       sparse timers and a burst of due timers among them;</li>
  *   <li>the node's heap after the run.</li>
  * </ul>
  */
@@ -127,6 +136,9 @@ public final class LoopBenchmark {
                 double withBacklog = loop(app, citycaseDb, bestClients, cases, " with the backlog");
                 print("throughput with %d open cases: %.1f cases/s against %.1f without (%+.0f %%)", open,
                         withBacklog, best, (withBacklog / best - 1) * 100);
+                for (String group : List.of("dept-power", "dept-telecom", "dept-sanitation-south")) {
+                    inbox(app, group, 200);
+                }
                 taskPage(app, "dept-power", 100, true);
                 taskPage(app, "dept-telecom", 30, true);
                 timers(app, citycaseDb, sparse, burst);
@@ -344,6 +356,52 @@ public final class LoopBenchmark {
                     + "' and status = 'CLOSED' and ended_at is not null");
         }
         print("copies taken on to closure through the engine: %d of 10 closed in their case file", closed);
+    }
+
+    /**
+     * A department's inbox as its own system reads it: {@code GET /api/inbox} over HTTP with a login of the
+     * department (page and total in one answer), and the inbox's page and count queries alone.
+     */
+    private static void inbox(ConfigurableApplicationContext app, String group, int times) throws Exception {
+        IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+        String user = "bench-" + group;
+        if (identity.createUserQuery().userId(user).count() == 0) {
+            User clerk = identity.newUser(user);
+            clerk.setPassword("bench-password-1");
+            identity.saveUser(clerk);
+            identity.createMembership(user, group);
+        }
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + app.getEnvironment().getProperty("local.server.port") + "/api/inbox?size=50"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":bench-password-1").getBytes(StandardCharsets.UTF_8)))
+                .build();
+        Inbox inbox = app.getBean(Inbox.class);
+        List<Long> http = new ArrayList<>();
+        List<Long> page = new ArrayList<>();
+        List<Long> count = new ArrayList<>();
+        String body = "";
+        for (int i = 0; i < times; i++) {
+            long h0 = System.nanoTime();
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            http.add(System.nanoTime() - h0);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("inbox answered " + answer.statusCode() + ": " + answer.body());
+            }
+            body = answer.body();
+            long p0 = System.nanoTime();
+            inbox.page(List.of(group), null, 0, 50);
+            page.add(System.nanoTime() - p0);
+            long c0 = System.nanoTime();
+            inbox.count(List.of(group), null);
+            count.add(System.nanoTime() - c0);
+        }
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(body);
+        print("department's inbox (GET /api/inbox, 50 rows) with %s of %d open tasks its own: over HTTP p50 %.1f ms "
+                + "p95 %.1f ms; its page query p50 %.1f ms p95 %.1f ms, its count p50 %.1f ms p95 %.1f ms",
+                total.find() ? total.group(1) : "?", app.getBean(TaskService.class).createTaskQuery().count(),
+                pct(http, 50), pct(http, 95), pct(page, 50), pct(page, 95), pct(count, 50), pct(count, 95));
     }
 
     /** A department's Tasklist page and count ("我的组待办" as its user sees it), and the engine's plain query. */
