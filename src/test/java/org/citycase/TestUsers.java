@@ -21,6 +21,8 @@ public final class TestUsers {
     public static final String WATER = "t-water";
     /** Used by the inbox test alone, so that the department's inbox holds only that test's tasks. */
     public static final String STREETLIGHT = "t-streetlight";
+    /** Used by the inbox page's browser test alone. */
+    public static final String TELECOM = "t-telecom";
     public static final String ADMIN = "t-admin";
 
     private static final Map<String, String> GROUPS = Map.of(
@@ -32,6 +34,7 @@ public final class TestUsers {
             SANITATION_EAST, "dept-sanitation-east",
             ROADS, "dept-roads",
             STREETLIGHT, "dept-streetlight",
+            TELECOM, "dept-telecom",
             ADMIN, "process-admins");
 
     private TestUsers() {

@@ -1,6 +1,8 @@
 package org.citycase.casefile;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -58,12 +60,19 @@ public class InboxController {
         } else {
             throw new InvalidInputException("group", "must be one of your groups " + own.stream().sorted().toList());
         }
-        Instant dueBefore = overdue ? ClockUtil.getCurrentTime().toInstant() : null;
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant dueBefore = overdue ? now : null;
         return new InboxPage(inbox.page(groups, dueBefore, page * size, size), page, size,
-                inbox.count(groups, dueBefore), groups);
+                inbox.count(groups, dueBefore), groups, now.atOffset(ZoneOffset.UTC));
     }
 
-    /** One page of an inbox, the total of the groups' open tasks (past due with {@code overdue}) and the groups. */
-    public record InboxPage(List<InboxItem> items, int page, int size, long total, List<String> groups) {
+    /**
+     * One page of an inbox, the total of the groups' open tasks (past due with {@code overdue}) and the groups.
+     *
+     * @param asOf the server's time of the answer, against which "overdue" was judged; a client shows the time
+     *             left against it, not against its own clock
+     */
+    public record InboxPage(List<InboxItem> items, int page, int size, long total, List<String> groups,
+                            OffsetDateTime asOf) {
     }
 }

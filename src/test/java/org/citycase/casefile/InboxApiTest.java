@@ -131,6 +131,8 @@ class InboxApiTest {
                 .doesNotContain(urgent, ordinary);
         ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
         JsonNode overdue = inbox(TestUsers.STREETLIGHT, "&overdue=true");
+        assertThat(OffsetDateTime.parse(overdue.path("asOf").asText()).toInstant())
+                .isEqualTo(ClockUtil.getCurrentTime().toInstant());
 
         assertThat(overdue.path("items").findValuesAsText("caseNumber")).contains(urgent).doesNotContain(ordinary);
         assertThat(overdue.path("total").asLong()).isEqualTo(groupTasks()
