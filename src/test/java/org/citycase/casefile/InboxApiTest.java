@@ -122,6 +122,23 @@ class InboxApiTest {
     }
 
     @Test
+    void aTaskAssignedWhenItIsCreatedShowsItsAssignee() throws Exception {
+        double[] point = TestPoints.west();
+        String caseNumber = intake.report(new ReportRequest(Source.CITIZEN, "C0110", "路灯不亮", "西城区环城路",
+                point[0], point[1], false, null, List.of()));
+        complete(caseNumber, CaseLifecycle.Task.ACCEPT, Map.of());
+        Task verify = task(caseNumber);
+        assertThat(verify.getTaskDefinitionKey()).isEqualTo(CaseLifecycle.Task.VERIFY);
+        assertThat(verify.getAssignee()).as("the grid's supervisor").isNotNull();
+
+        JsonNode item = item(inbox(TestUsers.SUPERVISOR, ""), caseNumber);
+
+        assertThat(item.path("taskId").asText()).isEqualTo(verify.getId());
+        assertThat(item.path("group").asText()).isEqualTo("supervisors");
+        assertThat(item.path("assignee").asText()).isEqualTo(verify.getAssignee());
+    }
+
+    @Test
     void overdueListsOnlyTheTasksPastTheirDueTime() throws Exception {
         String urgent = dispatched(true);
         String ordinary = dispatched(false);
