@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.citycase.security.CaseScope;
 import org.citycase.web.InvalidInputException;
+import org.citycase.web.Paging;
 import org.citycase.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,12 +65,7 @@ public class CaseController {
                          OffsetDateTime to,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("to", "must be after from");
         }

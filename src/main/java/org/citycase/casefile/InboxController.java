@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citycase.security.CaseScope;
 import org.citycase.web.InvalidInputException;
+import org.citycase.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,12 +46,7 @@ public class InboxController {
                           @RequestParam(defaultValue = "false") boolean overdue,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size, MAX_PAGE_SIZE);
         Set<String> own = scope.groupsOfCaller();
         List<String> groups;
         if (group == null) {

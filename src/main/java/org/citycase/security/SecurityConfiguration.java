@@ -81,8 +81,9 @@ public class SecurityConfiguration {
                         .hasAnyAuthority(authority(Roles.LEADERS), authority(Roles.SHIFT_LEADERS),
                                 authority(Roles.PROCESS_ADMINS))
                         .requestMatchers(HttpMethod.GET, "/leaders", "/leaders/**").permitAll()
-                        // the departments' inbox page is static too and reads /api/inbox after its login
-                        .requestMatchers(HttpMethod.GET, "/inbox", "/inbox/**").permitAll()
+                        // the departments' inbox page is static too and reads /api/inbox after its login; both
+                        // pages share a style sheet
+                        .requestMatchers(HttpMethod.GET, "/inbox", "/inbox/**", "/common/**").permitAll()
                         // the payout list holds reporters' contacts
                         .requestMatchers("/api/rewards", "/api/rewards/**")
                         .hasAnyAuthority(authority(Roles.SHIFT_LEADERS), authority(Roles.PROCESS_ADMINS))
