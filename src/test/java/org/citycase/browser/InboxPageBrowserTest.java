@@ -6,16 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestCases;
 import org.citycase.TestPoints;
 import org.citycase.TestUsers;
-import org.citycase.engine.CaseLifecycle.Task;
-import org.citycase.engine.CaseLifecycle.Var;
 import org.citycase.intake.IntakeService;
 import org.citycase.intake.ReportRequest;
 import org.citycase.intake.Source;
@@ -140,17 +138,8 @@ class InboxPageBrowserTest {
 
     private String dispatched(boolean urgent) {
         double[] point = TestPoints.south();
-        String caseNumber = intake.report(new ReportRequest(Source.SUPERVISOR, "C0107", "通信井盖破损", "南湖区湖滨路",
-                point[0], point[1], urgent, null, List.of()));
-        complete(caseNumber, Task.ACCEPT, Map.of());
-        complete(caseNumber, Task.REGISTER, Map.of(Var.REGISTERED, true));
-        complete(caseNumber, Task.DISPATCH, Map.of(Var.DEPARTMENT, "TELECOM"));
-        return caseNumber;
-    }
-
-    private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
-        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
-                .singleResult().getId(), variables);
+        return TestCases.dispatched(intake, tasks, new ReportRequest(Source.SUPERVISOR, "C0107", "通信井盖破损",
+                "南湖区湖滨路", point[0], point[1], urgent, null, List.of()), "TELECOM");
     }
 
     private String taskOf(String caseNumber) {

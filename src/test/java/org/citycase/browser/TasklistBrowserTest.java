@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestCases;
 import org.citycase.TestUsers;
 import org.citycase.engine.CaseLifecycle.Task;
-import org.citycase.engine.CaseLifecycle.Var;
 import org.citycase.intake.IntakeService;
 import org.citycase.intake.ReportRequest;
 import org.citycase.intake.Source;
@@ -114,16 +113,7 @@ class TasklistBrowserTest {
     }
 
     private String dispatchedTo(String department) {
-        String caseNumber = intake.report(new ReportRequest(Source.SUPERVISOR, "E0102", "公交站台旁暴露垃圾",
-                "东城区公园路12号", 120.633, 31.318, false, null, List.of()));
-        complete(caseNumber, Task.ACCEPT, Map.of());
-        complete(caseNumber, Task.REGISTER, Map.of(Var.REGISTERED, true));
-        complete(caseNumber, Task.DISPATCH, Map.of(Var.DEPARTMENT, department));
-        return caseNumber;
-    }
-
-    private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
-        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
-                .singleResult().getId(), variables);
+        return TestCases.dispatched(intake, tasks, new ReportRequest(Source.SUPERVISOR, "E0102", "公交站台旁暴露垃圾",
+                "东城区公园路12号", 120.633, 31.318, false, null, List.of()), department);
     }
 }

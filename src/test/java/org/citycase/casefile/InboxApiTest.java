@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestCases;
 import org.citycase.TestPoints;
 import org.citycase.TestUsers;
 import org.citycase.engine.CaseLifecycle;
-import org.citycase.engine.CaseLifecycle.Var;
 import org.citycase.intake.IntakeService;
 import org.citycase.intake.ReportRequest;
 import org.citycase.intake.Source;
@@ -126,7 +126,7 @@ class InboxApiTest {
         double[] point = TestPoints.west();
         String caseNumber = intake.report(new ReportRequest(Source.CITIZEN, "C0110", "路灯不亮", "西城区环城路",
                 point[0], point[1], false, null, List.of()));
-        complete(caseNumber, CaseLifecycle.Task.ACCEPT, Map.of());
+        TestCases.complete(tasks, caseNumber, CaseLifecycle.Task.ACCEPT, Map.of());
         Task verify = task(caseNumber);
         assertThat(verify.getTaskDefinitionKey()).isEqualTo(CaseLifecycle.Task.VERIFY);
         assertThat(verify.getAssignee()).as("the grid's supervisor").isNotNull();
@@ -203,17 +203,8 @@ class InboxApiTest {
 
     private String dispatched(boolean urgent) {
         double[] point = TestPoints.west();
-        String caseNumber = intake.report(new ReportRequest(Source.SUPERVISOR, "C0110", "路灯不亮", "西城区环城路",
-                point[0], point[1], urgent, null, List.of()));
-        complete(caseNumber, CaseLifecycle.Task.ACCEPT, Map.of());
-        complete(caseNumber, CaseLifecycle.Task.REGISTER, Map.of(Var.REGISTERED, true));
-        complete(caseNumber, CaseLifecycle.Task.DISPATCH, Map.of(Var.DEPARTMENT, "STREETLIGHT"));
-        return caseNumber;
-    }
-
-    private void complete(String caseNumber, String taskKey, Map<String, Object> variables) {
-        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
-                .singleResult().getId(), variables);
+        return TestCases.dispatched(intake, tasks, new ReportRequest(Source.SUPERVISOR, "C0110", "路灯不亮",
+                "西城区环城路", point[0], point[1], urgent, null, List.of()), "STREETLIGHT");
     }
 
     /** The group's open tasks in the engine, claimed ones too, as the inbox shows them. */

@@ -10,10 +10,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.citycase.CitycaseSpringTest;
+import org.citycase.TestCases;
 import org.citycase.TestPoints;
 import org.citycase.TestUsers;
-import org.citycase.engine.CaseLifecycle.Task;
-import org.citycase.engine.CaseLifecycle.Var;
 import org.citycase.intake.IntakeService;
 import org.citycase.intake.ReportRequest;
 import org.citycase.intake.Source;
@@ -185,16 +184,8 @@ class AccessRulesTest {
     }
 
     private String dispatchedTo(String department) {
-        String caseNumber = newCase();
-        complete(caseNumber, Task.ACCEPT, java.util.Map.of());
-        complete(caseNumber, Task.REGISTER, java.util.Map.of(Var.REGISTERED, true));
-        complete(caseNumber, Task.DISPATCH, java.util.Map.of(Var.DEPARTMENT, department));
-        return caseNumber;
-    }
-
-    private void complete(String caseNumber, String taskKey, java.util.Map<String, Object> variables) {
-        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
-                .singleResult().getId(), variables);
+        return TestCases.dispatched(intake, tasks, new ReportRequest(Source.SUPERVISOR, "E0102", "路边垃圾",
+                "东城区人民路9号", 120.65, 31.35, false, null, List.of()), department);
     }
 
     private List<String> businessKeys(String taskList) throws Exception {
