@@ -28,14 +28,14 @@ public class DmnStageLimitTable implements StageLimitTable {
     public static final String DECISION_KEY = "stage-limits";
 
     private final DecisionService decisions;
-    private final Map<Inputs, StageLimit> answers = new ConcurrentHashMap<>();
-    private volatile String answeredVersion;
+    private final Map<Question, StageLimit> answers = new ConcurrentHashMap<>();
 
     public DmnStageLimitTable(DecisionService decisions) {
         this.decisions = decisions;
     }
 
-    private record Inputs(String stage, String categoryCode, boolean urgent) {
+    /** A question put to one version of the table: the version is part of it, so no answer outlives its version. */
+    private record Question(String version, String stage, String categoryCode, boolean urgent) {
     }
 
     /**
@@ -47,19 +47,15 @@ public class DmnStageLimitTable implements StageLimitTable {
     @Override
     public StageLimit limitOf(String stage, String categoryCode, boolean urgent) {
         String version = latestVersion();
-        if (!version.equals(answeredVersion)) {
-            answers.clear();
-            answeredVersion = version;
-        }
-        Inputs inputs = new Inputs(stage, categoryCode, urgent);
-        StageLimit known = answers.get(inputs);
+        Question question = new Question(version, stage, categoryCode, urgent);
+        StageLimit known = answers.get(question);
         if (known != null) {
             return known;
         }
+        // on a miss, drop other versions' answers (a few dozen at most), which no stage started from now on needs
+        answers.keySet().removeIf(q -> !q.version().equals(version));
         StageLimit limit = evaluate(version, stage, categoryCode, urgent);
-        if (version.equals(answeredVersion)) {
-            answers.put(inputs, limit);
-        }
+        answers.put(question, limit);
         return limit;
     }
 
