@@ -1,7 +1,5 @@
 // A department's inbox. The page holds no data of its own: after the login it reads /api/inbox with the
-// user's credentials (HTTP Basic), kept in this page's memory only, and links each task to Tasklist, where
-// it is claimed and completed. Requests go with credentials 'omit', so the browser neither adds
-// credentials it remembers nor opens its own login dialog on a 401.
+// user's credentials (common/api.js) and links each task to Tasklist, where it is claimed and completed.
 'use strict';
 
 const PAGE_SIZE = 20;
@@ -10,24 +8,9 @@ const TASKLIST = '/camunda/app/tasklist/default/#/?task=';
 const state = {authorization: null, page: 0, categories: {}, groups: {}, timer: null};
 const $ = (id) => document.getElementById(id);
 
-function authorization(user, password) {
-  const utf8 = new TextEncoder().encode(user + ':' + password);
-  return 'Basic ' + btoa(Array.from(utf8, (b) => String.fromCharCode(b)).join(''));
-}
-
+/** The JSON of a GET with the page's login; see common/api.js. */
 async function read(path) {
-  const response = await fetch(path, {
-    headers: {'Authorization': state.authorization, 'Accept': 'application/json'},
-    credentials: 'omit'
-  });
-  if (response.status === 401) {
-    throw new Error('用户名或密码错误，或账号因多次输错暂时锁定。');
-  }
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    throw new Error('查询失败（' + response.status + '）' + (body.message ? '：' + body.message : ''));
-  }
-  return body;
+  return (await apiGet(path, state.authorization, 'application/json')).json();
 }
 
 /** "剩余 3 小时 20 分" before the due time, "超时 15 分" after it. */
@@ -112,7 +95,7 @@ async function load() {
 async function login(event) {
   event.preventDefault();
   $('login-error').textContent = '';
-  state.authorization = authorization($('user').value, $('password').value);
+  state.authorization = basicAuthorization($('user').value, $('password').value);
   $('password').value = '';
   try {
     (await read('/api/categories')).forEach((c) => { state.categories[c.code] = c.name; });

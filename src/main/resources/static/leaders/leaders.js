@@ -1,19 +1,10 @@
 // The leaders' ranking page. It holds no data of its own: after the login it reads
-// /api/assessments/{month}?level=... with the user's credentials (HTTP Basic), which stay in this page's
-// memory only. Requests go with credentials 'omit', so the browser neither adds credentials it remembers nor
-// opens its own login dialog when a wrong password is answered with 401: the page shows the error instead.
+// /api/assessments/{month}?level=... with the user's credentials (common/api.js).
 'use strict';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const state = {authorization: null, assessment: null};
 const $ = (id) => document.getElementById(id);
-
-function basic(user, password) {
-  const bytes = new TextEncoder().encode(user + ':' + password);
-  let binary = '';
-  bytes.forEach((b) => { binary += String.fromCharCode(b); });
-  return 'Basic ' + btoa(binary);
-}
 
 function lastMonth() {
   const now = new Date();
@@ -21,27 +12,9 @@ function lastMonth() {
   return month.getFullYear() + '-' + String(month.getMonth() + 1).padStart(2, '0');
 }
 
-async function call(path, accept) {
-  const response = await fetch(path, {
-    headers: {'Authorization': state.authorization, 'Accept': accept},
-    credentials: 'omit'
-  });
-  if (response.status === 401) {
-    throw new Error('用户名或密码错误，或账号因多次输错暂时锁定。');
-  }
-  if (response.status === 403) {
-    throw new Error('该账号无权查看考核结果（需领导、值班长或流程管理员）。');
-  }
-  if (!response.ok) {
-    let message = '查询失败（' + response.status + '）';
-    try {
-      message += '：' + (await response.json()).message;
-    } catch (e) {
-      // no readable body
-    }
-    throw new Error(message);
-  }
-  return response;
+/** A GET with the page's login; see common/api.js. */
+function call(path, accept) {
+  return apiGet(path, state.authorization, accept, '该账号无权查看考核结果（需领导、值班长或流程管理员）。');
 }
 
 function query() {
@@ -200,7 +173,7 @@ async function exportCsv() {
 async function login(event) {
   event.preventDefault();
   $('login-error').textContent = '';
-  state.authorization = basic($('user').value, $('password').value);
+  state.authorization = basicAuthorization($('user').value, $('password').value);
   $('password').value = '';
   try {
     await call(query(), 'application/json');
