@@ -104,20 +104,24 @@ public class CaseRepository {
     }
 
     /**
-     * Opens a stage record.
+     * Opens a stage record, with everything it starts with in one row.
      *
      * @param currentStage whether it becomes the case's current stage; false for a task beside the case's
      *                     flow, such as a supervision task (督办)
      */
-    public void stageStarted(String caseNumber, String stage, String stageName, String taskId, String group,
-                             Instant startedAt, Instant dueAt, boolean currentStage) {
+    public void stageStarted(OpenedStage opened, boolean currentStage) {
         jdbc.sql("""
-                        insert into case_stage (case_id, stage, stage_name, task_id, candidate_group, started_at,
-                            due_at)
-                        select id, ?, ?, ?, ?, ?, ? from city_case where case_number = ?""")
-                .params(stage, stageName, taskId, group, utc(startedAt), utc(dueAt), caseNumber).update();
+                        insert into case_stage (case_id, stage, stage_name, task_id, candidate_group, assignee,
+                            started_at, due_at, department_code, light, warned_at, overdue_at)
+                        select id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from city_case where case_number = ?""")
+                .params(opened.stage(), opened.stageName(), opened.taskId(), opened.candidateGroup(),
+                        opened.assignee(), utc(opened.startedAt()), utc(opened.dueAt()), opened.departmentCode(),
+                        opened.light() == null ? null : opened.light().name(), utc(opened.warnedAt()),
+                        utc(opened.overdueAt()), opened.caseNumber())
+                .update();
         if (currentStage) {
-            jdbc.sql("update city_case set stage = ? where case_number = ?").params(stage, caseNumber).update();
+            jdbc.sql("update city_case set stage = ? where case_number = ?")
+                    .params(opened.stage(), opened.caseNumber()).update();
         }
     }
 
@@ -127,10 +131,22 @@ public class CaseRepository {
                 .params(assignee, taskId).update();
     }
 
-    /** Closes the open stage record of a task. */
-    public void stageEnded(String taskId, String actor, Instant endedAt, String result) {
-        jdbc.sql("update case_stage set actor = ?, ended_at = ?, result = ? where task_id = ? and ended_at is null")
-                .params(actor, utc(endedAt), result, taskId).update();
+    /**
+     * Closes the open stage record of a completed task and judges it: in time when it ended at or before its due
+     * time. No due time, no verdict.
+     */
+    public void stageCompleted(String taskId, String actor, Instant endedAt) {
+        jdbc.sql("""
+                        update case_stage set actor = ?, ended_at = ?, result = 'COMPLETED',
+                            in_time = case when due_at is null then null when ? <= due_at then true else false end
+                        where task_id = ? and ended_at is null""")
+                .params(actor, utc(endedAt), utc(endedAt), taskId).update();
+    }
+
+    /** Closes the open stage record of a task the process removed (a cancellation, an interrupting event). */
+    public void stageCancelled(String taskId, Instant endedAt) {
+        jdbc.sql("update case_stage set ended_at = ?, result = 'CANCELLED' where task_id = ? and ended_at is null")
+                .params(utc(endedAt), taskId).update();
     }
 
     public void recordDispatch(String caseNumber, String departmentCode) {

@@ -25,32 +25,6 @@ public class StageFacts {
     }
 
     /**
-     * Completes the record of a stage run that has just opened: the department holding the case and the light
-     * the stage already shows (a task that starts again inside a stage that turned yellow is yellow too).
-     *
-     * @param departmentCode null before dispatch
-     * @param light          null for a task without a time limit
-     * @param warnedAt       when the stage turned yellow, or null
-     * @param overdueAt      when the stage turned red, or null
-     */
-    public void stageOpened(String taskId, String departmentCode, StageLight light, Instant warnedAt,
-                            Instant overdueAt) {
-        jdbc.sql("""
-                        update case_stage set department_code = ?, light = ?, warned_at = ?, overdue_at = ?
-                        where task_id = ? and ended_at is null""")
-                .params(departmentCode, light == null ? null : light.name(), utc(warnedAt), utc(overdueAt), taskId)
-                .update();
-    }
-
-    /** Judges a completed stage run: in time when it ended at or before its due time. No due time, no verdict. */
-    public void stageCompleted(String taskId) {
-        jdbc.sql("""
-                        update case_stage set in_time = case when ended_at <= due_at then true else false end
-                        where task_id = ? and due_at is not null and ended_at is not null""")
-                .param(taskId).update();
-    }
-
-    /**
      * Turns the open, time-limited stage runs of a case yellow; runs already yellow or red keep their light.
      *
      * @return the candidate groups of the runs that turned yellow, without duplicates

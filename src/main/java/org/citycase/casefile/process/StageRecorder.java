@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.citycase.casefile.CaseRepository;
-import org.citycase.casefile.StageFacts;
+import org.citycase.casefile.OpenedStage;
 import org.citycase.casefile.StageLight;
 import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.engine.CaseLifecycle.Var;
@@ -32,15 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StageRecorder implements TaskListener {
 
-    static final String COMPLETED = "COMPLETED";
-    static final String CANCELLED = "CANCELLED";
-
     private final CaseRepository cases;
-    private final StageFacts facts;
 
-    public StageRecorder(CaseRepository cases, StageFacts facts) {
+    public StageRecorder(CaseRepository cases) {
         this.cases = cases;
-        this.facts = facts;
     }
 
     @Override
@@ -52,11 +47,8 @@ public class StageRecorder implements TaskListener {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> started(task, caseNumber, now);
-            case EVENTNAME_COMPLETE -> {
-                cases.stageEnded(task.getId(), actor(task), now, COMPLETED);
-                facts.stageCompleted(task.getId());
-            }
-            case EVENTNAME_DELETE -> cases.stageEnded(task.getId(), null, now, CANCELLED);
+            case EVENTNAME_COMPLETE -> cases.stageCompleted(task.getId(), actor(task), now);
+            case EVENTNAME_DELETE -> cases.stageCancelled(task.getId(), now);
             case EVENTNAME_ASSIGNMENT -> cases.stageAssigned(task.getId(), task.getAssignee());
             default -> {
                 // an update changes nothing in the case file
@@ -67,14 +59,13 @@ public class StageRecorder implements TaskListener {
     private void started(DelegateTask task, String caseNumber, Instant now) {
         DelegateExecution execution = task.getExecution();
         boolean caseProcess = execution.getProcessInstance().getSuperExecution() == null;
-        cases.stageStarted(caseNumber, task.getTaskDefinitionKey(), task.getName(), task.getId(), candidateGroup(task),
-                now, instant(task.getDueDate()), caseProcess);
         Instant warnedAt = instant((Date) execution.getVariable(Clock.WARNED_AT));
         Instant overdueAt = instant((Date) execution.getVariable(Clock.OVERDUE_AT));
         StageLight light = task.getDueDate() == null ? null
                 : overdueAt != null ? StageLight.RED : warnedAt != null ? StageLight.YELLOW : StageLight.GREEN;
-        facts.stageOpened(task.getId(), dispatchedTo(execution), light, light == null ? null : warnedAt,
-                light == null ? null : overdueAt);
+        cases.stageStarted(new OpenedStage(caseNumber, task.getTaskDefinitionKey(), task.getName(), task.getId(),
+                candidateGroup(task), task.getAssignee(), now, instant(task.getDueDate()), dispatchedTo(execution),
+                light, light == null ? null : warnedAt, light == null ? null : overdueAt), caseProcess);
     }
 
     /**
