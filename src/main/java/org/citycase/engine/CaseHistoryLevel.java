@@ -18,7 +18,7 @@ import org.citycase.engine.CaseLifecycle.Clock;
  * kinds of engine bookkeeping that tell nothing the case file or the rest of the history does not. Measured
  * (README "Speed"), they were more than half of the rows a closed case wrote:
  * <ul>
- *   <li>the stage clock's variables ({@link #CLOCK_VARIABLES}): each stage sets five and drops them when it
+ *   <li>the stage clock's variables ({@link #CLOCK_VARIABLES}): each stage sets four and drops them when it
  *       ends; their values are the stage's row in {@code case_stage} (due time, warning, overdue, light);</li>
  *   <li>the job log's "created" and "deleted" entries of timers: each stage creates two and deletes those that
  *       did not fire. A timer that fires or fails is still logged, so an incident keeps its history.</li>

@@ -138,7 +138,10 @@ public final class CaseLifecycle {
     public static final class Clock {
         /** The stage a subprocess runs, an input parameter of the subprocess, e.g. {@code acknowledge}. */
         public static final String STAGE = "stage";
-        /** The stage's Chinese name, the name of its user task, e.g. 签收. */
+        /**
+         * The stage's Chinese name, the name of its user task, e.g. 签收: read from the model, and given to the
+         * supervision task (督办) as an input parameter for its form.
+         */
         public static final String STAGE_NAME = "stageName";
         /**
          * The clock of this run of the stage in one text, {@code basis;startedAt;limitMinutes;usedMinutes;ratio}:

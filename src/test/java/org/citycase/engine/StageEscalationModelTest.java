@@ -1,6 +1,7 @@
 package org.citycase.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.File;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.engine.StageEscalation.Element;
 import org.citycase.engine.StageEscalation.Var;
 import org.junit.jupiter.api.Test;
@@ -53,17 +56,17 @@ class StageEscalationModelTest {
     }
 
     @Test
-    void theSupervisionTaskGoesToTheGroupTheTableNamesAndKeepsItsLevel() {
+    void theSupervisionTaskGoesToTheGroupTheTableNamesAndKeepsItsLevelAndStage() {
         UserTask supervise = model.getModelElementById(Element.SUPERVISE);
 
         assertThat(supervise.getCamundaCandidateGroups()).isEqualTo("${" + Var.SUPERVISION_GROUP + "}");
         assertThat(supervise.getName()).isEqualTo("督办");
         assertThat(supervise.getCamundaFormRef()).isEqualTo("supervise-form");
         assertThat(supervise.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class)
-                .singleResult().getCamundaInputParameters()).singleElement().satisfies(level -> {
-                    assertThat(level.getCamundaName()).isEqualTo(Var.SUPERVISION_LEVEL);
-                    assertThat(level.getTextContent()).isEqualTo("${" + Var.LEVEL + "}");
-                });
+                .singleResult().getCamundaInputParameters())
+                .extracting(CamundaInputParameter::getCamundaName, CamundaInputParameter::getTextContent)
+                .containsExactly(tuple(Var.SUPERVISION_LEVEL, "${" + Var.LEVEL + "}"),
+                        tuple(Clock.STAGE_NAME, "${escalationClock.stageName(execution)}"));
     }
 
     @Test

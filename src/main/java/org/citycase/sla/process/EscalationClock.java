@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the escalation process when its next level falls due, from the live clock of the stage that called it:
- * the due date of its timer, {@code ${escalationClock.nextLevelAt(execution)}}. The engine evaluates it again
+ * the due date of its timer, {@code ${escalationClock.nextLevelAt(execution)}}; and which stage that is. The engine evaluates it again
  * when an extension recalculates the timer, so the next level moves with the stage's limit.
  */
 @Component("escalationClock")
@@ -19,6 +19,14 @@ public class EscalationClock {
 
     public EscalationClock(StageClocks clocks) {
         this.clocks = clocks;
+    }
+
+    /**
+     * The name of the stage that called the escalation, e.g. 签收, for the supervision task's form:
+     * {@code ${escalationClock.stageName(execution)}}.
+     */
+    public String stageName(DelegateExecution execution) {
+        return StageClockVariables.stageName(execution);
     }
 
     /** When the level after the current {@code escalationLevel} falls due: level n at n times the limit. */

@@ -5,8 +5,6 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.engine.CaseLifecycle.Var;
 import org.citycase.sla.PausedClock;
@@ -49,8 +47,7 @@ public class StageClockListener implements ExecutionListener {
         StageClock clock = paused != null ? clocks.resume(paused, now)
                 : clocks.start(stage, (String) execution.getVariable(Var.CATEGORY_CODE),
                 Boolean.TRUE.equals(execution.getVariable(Var.URGENT)), now);
-        StageClockVariables.start(execution, clock, stageName(execution, stage), clocks.warnAt(clock),
-                clocks.dueAt(clock));
+        StageClockVariables.start(execution, clock, clocks.warnAt(clock), clocks.dueAt(clock));
     }
 
     /** The clock the case stopped with when suspended, if it is this stage's; removed once taken. */
@@ -69,11 +66,5 @@ public class StageClockListener implements ExecutionListener {
             instance.removeVariable(name);
         }
         return paused;
-    }
-
-    /** The name of the stage's user task in the model, e.g. 签收; the stage's id when there is no such task. */
-    private static String stageName(DelegateExecution execution, String stage) {
-        ModelElementInstance task = execution.getBpmnModelInstance().getModelElementById(stage);
-        return task instanceof UserTask userTask && userTask.getName() != null ? userTask.getName() : stage;
     }
 }

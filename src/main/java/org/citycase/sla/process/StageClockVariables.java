@@ -5,6 +5,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.citycase.engine.CaseLifecycle.Clock;
 import org.citycase.sla.StageClock;
 import org.citycase.sla.TimeBasis;
@@ -14,7 +16,7 @@ import org.citycase.sla.TimeBasis;
  * read them ({@code ${stageWarnAt}}, {@code ${stageDueAt}}), and reads it back from anywhere inside the stage or
  * from the escalation process the stage called.
  *
- * <p>A stage starts with five variables: its id and name, the two times its timers read, and the clock itself in
+ * <p>A stage starts with four variables: its id, the two times its timers read, and the clock itself in
  * one text ({@code stageClockState}: basis, start, limit, used minutes, warning ratio). The times it turned
  * yellow and red are added when that happens. Every variable is a row the engine writes and deletes again for
  * each stage of each case; the case file holds the same facts for people to query.
@@ -29,8 +31,7 @@ final class StageClockVariables {
      *
      * @param scope the stage subprocess's execution, as its start listener gets it
      */
-    static void start(DelegateExecution scope, StageClock clock, String stageName, Instant warnAt, Instant dueAt) {
-        scope.setVariableLocal(Clock.STAGE_NAME, stageName);
+    static void start(DelegateExecution scope, StageClock clock, Instant warnAt, Instant dueAt) {
         scope.setVariableLocal(Clock.STATE, write(clock));
         scope.setVariableLocal(Clock.WARN_AT, Date.from(warnAt));
         scope.setVariableLocal(Clock.DUE_AT, Date.from(dueAt));
@@ -79,9 +80,19 @@ final class StageClockVariables {
         return (String) stageExecution(execution).getVariable(Clock.STAGE);
     }
 
-    /** The Chinese name of the stage an execution works for. */
+    /**
+     * The Chinese name of the stage an execution works for: the name of the stage's user task in the case's
+     * model, e.g. 签收; the stage's id when the model has no such task. Read from the model, not kept in a
+     * variable, so a renamed task shows its new name in the next version.
+     */
     static String stageName(DelegateExecution execution) {
-        return (String) stageExecution(execution).getVariable(Clock.STAGE_NAME);
+        DelegateExecution stageExecution = stageExecution(execution);
+        String stage = (String) stageExecution.getVariable(Clock.STAGE);
+        if (stage == null) {
+            return null;
+        }
+        ModelElementInstance task = stageExecution.getBpmnModelInstance().getModelElementById(stage);
+        return task instanceof UserTask userTask && userTask.getName() != null ? userTask.getName() : stage;
     }
 
     /** When the stage an execution works for is due. */
