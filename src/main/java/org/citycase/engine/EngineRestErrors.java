@@ -2,6 +2,7 @@ package org.citycase.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
@@ -11,7 +12,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -26,7 +31,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>a refused deployment on {@code deployment/create} is 400 with the parser's message (stock: 500 for
  *       malformed XML or a broken DMN table); a missing permission stays 403;</li>
  *   <li>two people completing or changing the same task at once: the loser gets 409 with a message that
- *       says the task was changed by someone else (stock: 500).</li>
+ *       says the task was changed by someone else. Stock: 500 when the engine notices the clash at commit, and
+ *       403 when the winner's commit removed the task, and with it the loser's permission on it, between the
+ *       loser reading the task and checking that permission.</li>
  * </ul>
  * Everything else keeps the stock answer.
  */
@@ -36,12 +43,25 @@ public class EngineRestErrors {
     private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
     @Bean
-    ResourceConfigCustomizer deploymentErrorCustomizer() {
-        return config -> config.register(EngineErrors.class).register(ModelErrors.class).register(RestErrors.class);
+    ResourceConfigCustomizer deploymentErrorCustomizer(ProcessEngine engine) {
+        Predicate<String> taskGone = taskGone(engine);
+        return config -> config.register(new EngineErrors(taskGone)).register(new ModelErrors(taskGone))
+                .register(new RestErrors(taskGone));
     }
 
-    static Response answer(UriInfo uri, Throwable error) {
-        if (concurrentChange(error)) {
+    /**
+     * Whether a task no longer exists, looked up without authorization checks: a person who may not see a task
+     * that still exists keeps the stock 403.
+     */
+    static Predicate<String> taskGone(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return taskId -> configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getTaskManager().findTaskById(taskId) == null);
+    }
+
+    static Response answer(UriInfo uri, Throwable error, Predicate<String> taskGone) {
+        if (concurrentChange(error) || permissionGoneWithTask(error, taskGone)) {
             return json(Response.Status.CONFLICT, error, "Someone else changed this task or case at the same "
                     + "moment; reload it and try again");
         }
@@ -67,6 +87,24 @@ public class EngineRestErrors {
         return false;
     }
 
+    /** A refused permission on a task that someone else has completed (or that was removed) meanwhile. */
+    private static boolean permissionGoneWithTask(Throwable error, Predicate<String> taskGone) {
+        Throwable cause = error;
+        while (cause != null && !(cause instanceof AuthorizationException)) {
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        if (!(cause instanceof AuthorizationException refused)) {
+            return false;
+        }
+        return refused.getMissingAuthorizations().stream()
+                .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
+                .map(MissingAuthorization::getResourceId)
+                .filter(id -> id != null && !"*".equals(id))
+                .findFirst()
+                .map(taskGone::test)
+                .orElse(false);
+    }
+
     static final String OPTIMISTIC_LOCKING = "ENGINE-03005";
 
     private static Response json(Response.Status status, Throwable error, String message) {
@@ -80,12 +118,17 @@ public class EngineRestErrors {
     @Priority(1)
     public static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
 
+        private final Predicate<String> taskGone;
         @Context
         UriInfo uri;
 
+        EngineErrors(Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
         @Override
         public Response toResponse(ProcessEngineException error) {
-            return answer(uri, error);
+            return answer(uri, error, taskGone);
         }
     }
 
@@ -93,12 +136,17 @@ public class EngineRestErrors {
     @Priority(1)
     public static class RestErrors implements ExceptionMapper<RestException> {
 
+        private final Predicate<String> taskGone;
         @Context
         UriInfo uri;
 
+        RestErrors(Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
         @Override
         public Response toResponse(RestException error) {
-            return answer(uri, error);
+            return answer(uri, error, taskGone);
         }
     }
 
@@ -106,12 +154,17 @@ public class EngineRestErrors {
     @Priority(1)
     public static class ModelErrors implements ExceptionMapper<RuntimeException> {
 
+        private final Predicate<String> taskGone;
         @Context
         UriInfo uri;
 
+        ModelErrors(Predicate<String> taskGone) {
+            this.taskGone = taskGone;
+        }
+
         @Override
         public Response toResponse(RuntimeException error) {
-            return answer(uri, error);
+            return answer(uri, error, taskGone);
         }
     }
 }
