@@ -25,11 +25,10 @@ import org.citycase.engine.CaseLifecycle.Clock;
  *   <li>the activity instances of gateways and of the plain start events inside stages
  *       ({@link #isPassThrough}): a token passes them in the same transaction as the step before, and the
  *       path a case took is told by its tasks, service steps, subprocesses and end events, which are kept.
- *       They were four in ten of a case's activity instances, each an insert and an update.</li>
+ *       They were 17 of the 60 activity-instance rows a case wrote.</li>
  * </ul>
  * Every other event is kept as {@code full} keeps it: process and task instances, every other step's activity
- * instance, the case's own
- * variables with every change, identity links, incidents, operation logs and decisions. (The time limits table
+ * instance, the case's own variables with every change, identity links, incidents, operation logs and decisions. (The time limits table
  * is evaluated only once per version and inputs, see {@code DmnStageLimitTable}, so its history stays small.)
  *
  * <p>The engine stores the level's id in its database and refuses to start on a database of another level.

@@ -3,6 +3,7 @@ package org.citycase.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;
@@ -78,25 +79,19 @@ public class EngineRestErrors {
      * own that keeps only the message, whose log code {@value #OPTIMISTIC_LOCKING} names the failure.
      */
     private static boolean concurrentChange(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockingException
-                    || t.getMessage() != null && t.getMessage().contains(OPTIMISTIC_LOCKING)) {
-                return true;
-            }
-        }
-        return false;
+        return causes(error).anyMatch(t -> t instanceof OptimisticLockingException
+                || t.getMessage() != null && t.getMessage().contains(OPTIMISTIC_LOCKING));
+    }
+
+    /** The error and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable error) {
+        return Stream.iterate(error, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 
     /** A refused permission on a task that someone else has completed (or that was removed) meanwhile. */
     private static boolean permissionGoneWithTask(Throwable error, Predicate<String> taskGone) {
-        Throwable cause = error;
-        while (cause != null && !(cause instanceof AuthorizationException)) {
-            cause = cause.getCause() == cause ? null : cause.getCause();
-        }
-        if (!(cause instanceof AuthorizationException refused)) {
-            return false;
-        }
-        return refused.getMissingAuthorizations().stream()
+        return causes(error).filter(AuthorizationException.class::isInstance).findFirst().stream()
+                .flatMap(refused -> ((AuthorizationException) refused).getMissingAuthorizations().stream())
                 .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()))
                 .map(MissingAuthorization::getResourceId)
                 .filter(id -> id != null && !"*".equals(id))

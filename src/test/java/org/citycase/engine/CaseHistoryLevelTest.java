@@ -109,7 +109,8 @@ class CaseHistoryLevelTest {
         TestCases.complete(tasks, caseNumber, Task.DISPATCH, Map.of(Var.DEPARTMENT, "SANITATION-EAST"));
         TestCases.complete(tasks, caseNumber, Task.ACKNOWLEDGE, Map.of());
         for (boolean fixed : new boolean[] {false, true}) {
-            TestCases.complete(tasks, caseNumber, Task.HANDLE, Map.of(Var.OUTCOME, Outcome.HANDLED, Var.FEEDBACK, "已清理"));
+            TestCases.complete(tasks, caseNumber, Task.HANDLE,
+                    Map.of(Var.OUTCOME, Outcome.HANDLED, Var.FEEDBACK, "已清理"));
             TestCases.complete(tasks, caseNumber, Task.CHECK, Map.of(Var.FIXED, fixed));
         }
         TestCases.complete(tasks, caseNumber, Task.CLOSE, Map.of());

@@ -8,9 +8,10 @@ import org.citycase.sla.StageClocks;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the escalation process when its next level falls due, from the live clock of the stage that called it:
- * the due date of its timer, {@code ${escalationClock.nextLevelAt(execution)}}; and which stage that is. The engine evaluates it again
- * when an extension recalculates the timer, so the next level moves with the stage's limit.
+ * Tells the escalation process about the stage that called it: when its next level falls due, from the stage's
+ * live clock, as the due date of its timer ({@code ${escalationClock.nextLevelAt(execution)}}), and the stage's
+ * name for the supervision task's form. The engine evaluates the due date again when an extension recalculates
+ * the timer, so the next level moves with the stage's limit.
  */
 @Component("escalationClock")
 public class EscalationClock {
