@@ -18,7 +18,7 @@ import org.citycase.engine.CaseLifecycle.Clock;
  * kinds of engine bookkeeping that tell nothing the case file or the rest of the history does not. Measured
  * (README "Speed"), they were more than half of the rows a closed case wrote:
  * <ul>
- *   <li>the stage clock's variables ({@link #CLOCK_VARIABLES}): each stage sets four and drops them when it
+ *   <li>the stage clock's variables ({@link #CLOCK_VARIABLES}): each stage sets two and drops them when it
  *       ends; their values are the stage's row in {@code case_stage} (due time, warning, overdue, light);</li>
  *   <li>the job log's "created" and "deleted" entries of timers: each stage creates two and deletes those that
  *       did not fire. A timer that fires or fails is still logged, so an incident keeps its history.</li>
@@ -39,8 +39,8 @@ public final class CaseHistoryLevel extends AbstractHistoryLevel {
     static final int ID = 31;
 
     /** The stage clock's variables; set and read by {@code StageClockVariables}, never by a person. */
-    static final Set<String> CLOCK_VARIABLES = Set.of(Clock.STAGE, Clock.STAGE_NAME, Clock.STATE, Clock.WARN_AT,
-            Clock.DUE_AT, Clock.WARNED_AT, Clock.OVERDUE_AT);
+    static final Set<String> CLOCK_VARIABLES = Set.of(Clock.STAGE, Clock.STAGE_NAME, Clock.STATE,
+            Clock.LEGACY_WARN_AT, Clock.LEGACY_DUE_AT, Clock.WARNED_AT, Clock.OVERDUE_AT);
 
     @Override
     public int getId() {

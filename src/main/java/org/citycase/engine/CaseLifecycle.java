@@ -34,12 +34,13 @@ public final class CaseLifecycle {
     }
 
     /**
-     * The time-limited stages, named after their user task. Each sits in an embedded subprocess
-     * {@code <stage>Stage} whose start listener sets the stage's clock; two non-interrupting timers raise the
-     * yellow warning ({@code <stage>Warning}) and the red overdue ({@code <stage>Overdue}), which calls the
-     * escalation process ({@code <stage>Escalation}) inside the stage, so that finishing the stage ends them all.
-     * The timers sit on the task, or for the handling stage on the {@link Element#HANDLING} subprocess, which
-     * outlives the handle task across extension and suspension requests.
+     * The time-limited stages, named after their user task. Each is an embedded subprocess {@code <stage>Stage}
+     * whose input parameter {@code stage} names it and whose timers start its clock. Two non-interrupting event
+     * subprocesses of the stage hold its timers: {@code <stage>WarningEvents} starts at the timer
+     * {@code <stage>Warning} and turns the stage yellow, {@code <stage>OverdueEvents} starts at the timer
+     * {@code <stage>Overdue} and calls the escalation process ({@code <stage>Escalation}). They belong to the
+     * stage, not to its task, so they outlive the handle task across extension and suspension requests, and the
+     * stage's terminate end ends them all. A stage's task runs in the stage's own execution.
      */
     public static final class Stage {
         public static final List<String> ALL = List.of(Task.ACCEPT, Task.VERIFY, Task.REGISTER, Task.DISPATCH,
@@ -51,6 +52,16 @@ public final class CaseLifecycle {
         /** The embedded subprocess of a stage, e.g. {@code acknowledgeStage}. */
         public static String scope(String stage) {
             return stage + "Stage";
+        }
+
+        /** The event subprocess of a stage's warning, e.g. {@code acknowledgeWarningEvents}. */
+        public static String warningEvents(String stage) {
+            return stage + "WarningEvents";
+        }
+
+        /** The event subprocess of a stage's overdue, e.g. {@code acknowledgeOverdueEvents}. */
+        public static String overdueEvents(String stage) {
+            return stage + "OverdueEvents";
         }
 
         /** The non-interrupting timer that turns a stage yellow, e.g. {@code acknowledgeWarning}. */
@@ -72,8 +83,6 @@ public final class CaseLifecycle {
     /** Other elements that tests and listeners name. */
     public static final class Element {
         public static final String START = "reportReceived";
-        /** The handling stage's inner subprocess: the handle task and the requests for more time or suspension. */
-        public static final String HANDLING = "handling";
         /** Leaves the handling stage when a shift leader has approved the suspension (挂账) of the case. */
         public static final String FLOW_SUSPENDED = "suspended";
         public static final String PROPOSE_REGISTRATION = "proposeRegistration";
@@ -132,8 +141,8 @@ public final class CaseLifecycle {
     }
 
     /**
-     * Variables of a stage's time limit. The clock's are local to the stage subprocess, set by its start listener
-     * and changed by extensions; minutes are those of the clock's basis (working or natural).
+     * Variables of a stage's time limit. The clock's are local to the stage subprocess, set when the stage's
+     * timers are set and changed by extensions; minutes are those of the clock's basis (working or natural).
      */
     public static final class Clock {
         /** The stage a subprocess runs, an input parameter of the subprocess, e.g. {@code acknowledge}. */
@@ -150,10 +159,13 @@ public final class CaseLifecycle {
          * yellow; e.g. {@code WORKING;2026-03-10T01:00:00Z;240;0;0.8}.
          */
         public static final String STATE = "stageClockState";
-        /** When the stage turns yellow (a Date): the warning timer's due date. */
-        public static final String WARN_AT = "stageWarnAt";
-        /** When the stage is due (a Date): the red timer's due date and the due date of its tasks. */
-        public static final String DUE_AT = "stageDueAt";
+        /**
+         * When the stage turns yellow and when it is due (Dates), kept only for cases still running on version 2
+         * of the model or earlier, whose timers and task due dates read them ({@code ${stageWarnAt}},
+         * {@code ${stageDueAt}}). Later versions ask {@code ${stageClock}} for the times.
+         */
+        public static final String LEGACY_WARN_AT = "stageWarnAt";
+        public static final String LEGACY_DUE_AT = "stageDueAt";
         /** When the stage turned yellow and red (Dates), unset until it did. */
         public static final String WARNED_AT = "stageWarnedAt";
         public static final String OVERDUE_AT = "stageOverdueAt";

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -102,25 +103,29 @@ class CaseLifecycleModelTest {
                         assertThat(listener.getCamundaEvent()).isEqualTo("start");
                         assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${stageClock}");
                     });
-            FlowNode work = model.getModelElementById(stage.equals(Task.HANDLE) ? Element.HANDLING : stage);
-            assertThat(stageOf(work)).isEqualTo(scope);
-            assertThat(outgoing(work)).singleElement().satisfies(out -> assertThat(out.getTarget()
-                    .getChildElementsByType(TerminateEventDefinition.class)).as("%s ends its stage", stage).hasSize(1));
+            assertThat(stageOf(model.getModelElementById(stage))).as("task of %s", stage).isEqualTo(scope);
+            assertThat(scope.getChildElementsByType(EndEvent.class)).as("ends of %s", stage).isNotEmpty()
+                    .allSatisfy(end -> assertThat(end.getChildElementsByType(TerminateEventDefinition.class))
+                            .as("%s ends its whole stage", end.getId()).hasSize(1));
         });
     }
 
     @Test
     void everyStageHasANonInterruptingYellowTimerAndARedTimerThatCallsTheEscalation() {
         assertThat(Stage.ALL).allSatisfy(stage -> {
-            String host = stage.equals(Task.HANDLE) ? Element.HANDLING : stage;
-            BoundaryEvent warning = model.getModelElementById(Stage.warningTimer(stage));
-            BoundaryEvent overdue = model.getModelElementById(Stage.overdueTimer(stage));
+            SubProcess scope = model.getModelElementById(Stage.scope(stage));
+            StartEvent warning = model.getModelElementById(Stage.warningTimer(stage));
+            StartEvent overdue = model.getModelElementById(Stage.overdueTimer(stage));
+            assertThat(warning.getParentElement()).isEqualTo(model.getModelElementById(Stage.warningEvents(stage)));
+            assertThat(overdue.getParentElement()).isEqualTo(model.getModelElementById(Stage.overdueEvents(stage)));
             assertThat(List.of(warning, overdue)).allSatisfy(timer -> {
-                assertThat(timer.cancelActivity()).as(timer.getId()).isFalse();
-                assertThat(timer.getAttachedTo().getId()).as(timer.getId()).isEqualTo(host);
+                assertThat(timer.isInterrupting()).as(timer.getId()).isFalse();
+                SubProcess events = (SubProcess) timer.getParentElement();
+                assertThat(events.triggeredByEvent()).as(events.getId()).isTrue();
+                assertThat(events.getParentElement()).as(events.getId()).isEqualTo(scope);
             });
-            assertThat(timeDate(warning)).isEqualTo("${" + CaseLifecycle.Clock.WARN_AT + "}");
-            assertThat(timeDate(overdue)).isEqualTo("${" + CaseLifecycle.Clock.DUE_AT + "}");
+            assertThat(timeDate(warning)).isEqualTo("${stageClock.warnAt(execution)}");
+            assertThat(timeDate(overdue)).isEqualTo("${stageClock.dueAt(execution)}");
             ServiceTask yellow = (ServiceTask) outgoing(warning).get(0).getTarget();
             assertThat(yellow.getCamundaDelegateExpression()).isEqualTo("${stageWarning}");
             CallActivity escalation = model.getModelElementById(Stage.escalation(stage));
@@ -133,12 +138,23 @@ class CaseLifecycleModelTest {
         });
     }
 
+    /**
+     * A timer attached to a task makes the engine run the task in an execution of its own; the stages keep
+     * their timers on the stage, so a stage costs one execution.
+     */
+    @Test
+    void noTimerIsAttachedToATaskOrSubprocessOfTheLoop() {
+        assertThat(model.getModelElementsByType(BoundaryEvent.class)).isEmpty();
+        assertThat(model.getModelElementsByType(SubProcess.class)).allSatisfy(subProcess -> assertThat(
+                subProcess.triggeredByEvent() || subProcess.getParentElement() instanceof Process)
+                .as("%s is a stage or an event subprocess", subProcess.getId()).isTrue());
+    }
+
     @Test
     void everyTaskOfAStageIsDueWhenItsStageIsAndOnlyThoseTasks() {
         assertThat(model.getModelElementsByType(UserTask.class)).allSatisfy(task -> {
             if (stageOf(task) != null) {
-                assertThat(task.getCamundaDueDate()).as(task.getId())
-                        .isEqualTo("${" + CaseLifecycle.Clock.DUE_AT + "}");
+                assertThat(task.getCamundaDueDate()).as(task.getId()).isEqualTo("${stageClock.dueAt(execution)}");
             } else {
                 assertThat(task.getCamundaDueDate()).as(task.getId()).isNull();
             }
@@ -221,7 +237,7 @@ class CaseLifecycleModelTest {
                 .map(CamundaInputParameter::getTextContent).findFirst().orElse(null);
     }
 
-    private static String timeDate(BoundaryEvent timer) {
+    private static String timeDate(StartEvent timer) {
         return timer.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDate()
                 .getTextContent();
     }

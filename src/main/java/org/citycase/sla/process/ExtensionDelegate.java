@@ -43,7 +43,10 @@ public class ExtensionDelegate implements JavaDelegate {
         StageClock clock = StageClockVariables.read(execution);
         if (approved) {
             clock = clocks.extend(clock, hours);
-            StageClockVariables.extend(execution, clock, clocks.warnAt(clock), clocks.dueAt(clock));
+            StageClockVariables.write(execution, clock);
+            if (StageClockVariables.hasLegacyTimes(execution)) {
+                StageClockVariables.writeLegacyTimes(execution, clocks.warnAt(clock), clocks.dueAt(clock));
+            }
             timers.recalculate(execution.getProcessInstanceId());
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();

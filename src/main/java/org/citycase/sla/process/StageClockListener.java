@@ -1,6 +1,7 @@
 package org.citycase.sla.process;
 
 import java.time.Instant;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -14,13 +15,18 @@ import org.citycase.sla.TimeBasis;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the clock of a stage: the start listener of every stage subprocess,
- * {@code <camunda:executionListener event="start" delegateExpression="${stageClock}"/>}, with the stage named by
- * the subprocess's input parameter {@code stage}. The clock starts afresh with the limit of the limits table, or,
+ * The clock of a stage, {@code ${stageClock}}: the stage's timers and task due dates ask it for their times,
+ * {@code ${stageClock.warnAt(execution)}} and {@code ${stageClock.dueAt(execution)}}, and it is the start listener
+ * of every stage subprocess, {@code <camunda:executionListener event="start" delegateExpression="${stageClock}"/>},
+ * with the stage named by the subprocess's input parameter {@code stage}.
+ *
+ * <p>The clock starts when it is first asked for. The engine sets a subprocess's timers after its input
+ * parameters and before its start listeners, so the timers of a stage's event subprocesses start it; the start
+ * listener starts it in a stage that has no timers. It starts afresh with the limit of the limits table, or,
  * when the case comes back from suspension (挂账), with the time the stage had left.
  *
- * <p>A start listener runs after the timers of its own activity are set but before anything inside the
- * subprocess starts, so the stage's timers and task due dates, which read the clock, sit inside it.
+ * <p>Cases still running on version 2 of the model or earlier read the times from two variables instead; the
+ * start listener sets them for the stages of such models ({@link LegacyStages}).
  *
  * <p>A resumed stage is a new run of the stage: if it had passed its warning share before the suspension it
  * turns yellow again at once, sending a second warning, and if it was overdue its escalation starts again at
@@ -30,6 +36,7 @@ import org.springframework.stereotype.Component;
 public class StageClockListener implements ExecutionListener {
 
     private final StageClocks clocks;
+    private final LegacyStages legacyStages = new LegacyStages();
 
     public StageClockListener(StageClocks clocks) {
         this.clocks = clocks;
@@ -37,17 +44,35 @@ public class StageClockListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String stage = (String) execution.getVariableLocal(Clock.STAGE);
-        if (stage == null) {
-            throw new IllegalStateException("Stage subprocess '" + execution.getCurrentActivityId()
-                    + "' has no input parameter '" + Clock.STAGE + "'");
+        StageClock clock = clock(execution);
+        if (legacyStages.readsTimeVariables(execution)) {
+            StageClockVariables.writeLegacyTimes(execution, clocks.warnAt(clock), clocks.dueAt(clock));
         }
+    }
+
+    /** When the stage an execution works for turns yellow: the due date of its warning timer. */
+    public Date warnAt(DelegateExecution execution) {
+        return Date.from(clocks.warnAt(clock(execution)));
+    }
+
+    /** When the stage an execution works for is due: the due date of its tasks and of its overdue timer. */
+    public Date dueAt(DelegateExecution execution) {
+        return Date.from(clocks.dueAt(clock(execution)));
+    }
+
+    private StageClock clock(DelegateExecution execution) {
+        StageClock clock = StageClockVariables.find(execution);
+        if (clock != null) {
+            return clock;
+        }
+        String stage = StageClockVariables.stage(execution);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         PausedClock paused = takePausedClock(execution, stage);
-        StageClock clock = paused != null ? clocks.resume(paused, now)
+        clock = paused != null ? clocks.resume(paused, now)
                 : clocks.start(stage, (String) execution.getVariable(Var.CATEGORY_CODE),
                 Boolean.TRUE.equals(execution.getVariable(Var.URGENT)), now);
-        StageClockVariables.start(execution, clock, clocks.warnAt(clock), clocks.dueAt(clock));
+        StageClockVariables.write(execution, clock);
+        return clock;
     }
 
     /** The clock the case stopped with when suspended, if it is this stage's; removed once taken. */

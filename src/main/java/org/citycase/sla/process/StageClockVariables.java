@@ -12,14 +12,16 @@ import org.citycase.sla.StageClock;
 import org.citycase.sla.TimeBasis;
 
 /**
- * Keeps a stage's clock in variables local to its stage subprocess, where the stage's timers and task due dates
- * read them ({@code ${stageWarnAt}}, {@code ${stageDueAt}}), and reads it back from anywhere inside the stage or
- * from the escalation process the stage called.
+ * Keeps a stage's clock in a variable local to its stage subprocess, and reads it back from anywhere inside the
+ * stage or from the escalation process the stage called. The stage subprocess is the execution that has the
+ * input parameter {@code stage}.
  *
- * <p>A stage starts with four variables: its id, the two times its timers read, and the clock itself in
- * one text ({@code stageClockState}: basis, start, limit, used minutes, warning ratio). The times it turned
- * yellow and red are added when that happens. Every variable is a row the engine writes and deletes again for
- * each stage of each case; the case file holds the same facts for people to query.
+ * <p>A stage runs with two variables: its id and the clock in one text ({@code stageClockState}: basis, start,
+ * limit, used minutes, warning ratio). The times its timers and tasks use are worked out from that text when
+ * they are asked for ({@link StageClockListener}), so an extension changes one variable and the engine's
+ * recalculation of the timers finds the new times. The times it turned yellow and red are added when that
+ * happens. Every variable is a row the engine writes and deletes again for each stage of each case; the case
+ * file holds the same facts for people to query.
  */
 final class StageClockVariables {
 
@@ -27,52 +29,67 @@ final class StageClockVariables {
     }
 
     /**
-     * Sets a fresh clock on the stage subprocess's own scope, with no warning or overdue yet.
+     * The clock of the stage an execution works for, or null when the stage has not started its clock yet.
      *
-     * @param scope the stage subprocess's execution, as its start listener gets it
+     * @throws IllegalStateException when the execution is in no stage
      */
-    static void start(DelegateExecution scope, StageClock clock, Instant warnAt, Instant dueAt) {
-        scope.setVariableLocal(Clock.STATE, write(clock));
-        scope.setVariableLocal(Clock.WARN_AT, Date.from(warnAt));
-        scope.setVariableLocal(Clock.DUE_AT, Date.from(dueAt));
-    }
-
-    /** Changes the limit of the stage the execution is in, as an extension does, with its new times. */
-    static void extend(DelegateExecution inside, StageClock clock, Instant warnAt, Instant dueAt) {
-        DelegateExecution scope = clockScope(inside);
-        scope.setVariableLocal(Clock.STATE, write(clock));
-        scope.setVariableLocal(Clock.WARN_AT, Date.from(warnAt));
-        scope.setVariableLocal(Clock.DUE_AT, Date.from(dueAt));
-    }
-
-    /** Notes when the stage the execution works for turned yellow. */
-    static void warned(DelegateExecution execution, Instant at) {
-        clockScope(stageExecution(execution)).setVariableLocal(Clock.WARNED_AT, Date.from(at));
-    }
-
-    /** Notes when the stage the execution works for turned red, unless it already had. */
-    static void overdue(DelegateExecution execution, Instant at) {
-        DelegateExecution scope = clockScope(stageExecution(execution));
-        if (scope.getVariableLocal(Clock.OVERDUE_AT) == null) {
-            scope.setVariableLocal(Clock.OVERDUE_AT, Date.from(at));
+    static StageClock find(DelegateExecution execution) {
+        String state = (String) stageScope(execution).getVariableLocal(Clock.STATE);
+        if (state == null) {
+            return null;
         }
+        String[] parts = state.split(";");
+        return new StageClock(TimeBasis.valueOf(parts[0]), Instant.parse(parts[1]), Long.parseLong(parts[2]),
+                Long.parseLong(parts[3]), Double.parseDouble(parts[4]));
     }
 
     /**
      * The clock of the stage an execution works for.
      *
-     * @throws IllegalStateException when the execution is in no stage
+     * @throws IllegalStateException when the execution is in no stage, or its stage has no clock
      */
     static StageClock read(DelegateExecution execution) {
-        String[] state = ((String) clockScope(stageExecution(execution)).getVariableLocal(Clock.STATE)).split(";");
-        return new StageClock(TimeBasis.valueOf(state[0]), Instant.parse(state[1]), Long.parseLong(state[2]),
-                Long.parseLong(state[3]), Double.parseDouble(state[4]));
+        StageClock clock = find(execution);
+        if (clock == null) {
+            throw new IllegalStateException("The stage of activity '" + execution.getCurrentActivityId()
+                    + "' has not started its clock");
+        }
+        return clock;
     }
 
-    private static String write(StageClock clock) {
-        return String.join(";", clock.basis().name(), clock.startedAt().toString(),
-                Long.toString(clock.limitMinutes()), Long.toString(clock.usedMinutes()),
-                Double.toString(clock.warningRatio()));
+    /** Sets the clock of the stage the execution is in: a fresh one, or the clock an extension changed. */
+    static void write(DelegateExecution inside, StageClock clock) {
+        stageScope(inside).setVariableLocal(Clock.STATE, String.join(";", clock.basis().name(),
+                clock.startedAt().toString(), Long.toString(clock.limitMinutes()), Long.toString(clock.usedMinutes()),
+                Double.toString(clock.warningRatio())));
+    }
+
+    /**
+     * Sets the two times a stage of version 2 of the model or earlier reads, {@code ${stageWarnAt}} and
+     * {@code ${stageDueAt}}.
+     */
+    static void writeLegacyTimes(DelegateExecution inside, Instant warnAt, Instant dueAt) {
+        DelegateExecution scope = stageScope(inside);
+        scope.setVariableLocal(Clock.LEGACY_WARN_AT, Date.from(warnAt));
+        scope.setVariableLocal(Clock.LEGACY_DUE_AT, Date.from(dueAt));
+    }
+
+    /** Whether the stage the execution works for keeps its times in variables, as version 2 and earlier did. */
+    static boolean hasLegacyTimes(DelegateExecution inside) {
+        return stageScope(inside).hasVariableLocal(Clock.LEGACY_DUE_AT);
+    }
+
+    /** Notes when the stage the execution works for turned yellow. */
+    static void warned(DelegateExecution execution, Instant at) {
+        stageScope(execution).setVariableLocal(Clock.WARNED_AT, Date.from(at));
+    }
+
+    /** Notes when the stage the execution works for turned red, unless it already had. */
+    static void overdue(DelegateExecution execution, Instant at) {
+        DelegateExecution scope = stageScope(execution);
+        if (scope.getVariableLocal(Clock.OVERDUE_AT) == null) {
+            scope.setVariableLocal(Clock.OVERDUE_AT, Date.from(at));
+        }
     }
 
     /** The stage an execution works for, e.g. {@code handle}. */
@@ -95,11 +112,6 @@ final class StageClockVariables {
         return task instanceof UserTask userTask && userTask.getName() != null ? userTask.getName() : stage;
     }
 
-    /** When the stage an execution works for is due. */
-    static Instant dueAt(DelegateExecution execution) {
-        return ((Date) stageExecution(execution).getVariable(Clock.DUE_AT)).toInstant();
-    }
-
     /**
      * The execution whose variables hold the clock: the execution itself inside a case's process, or the calling
      * execution inside the escalation process, whose own copies of the clock go stale when an extension moves it.
@@ -109,15 +121,20 @@ final class StageClockVariables {
         return caller != null ? caller : execution;
     }
 
-    /** The stage subprocess's execution that holds the clock of the stage an execution is in. */
-    private static DelegateExecution clockScope(DelegateExecution execution) {
-        ExecutionEntity scope = (ExecutionEntity) execution;
-        while (scope != null && !scope.hasVariableLocal(Clock.DUE_AT)) {
+    /**
+     * The execution of the stage subprocess an execution works for: the nearest one, the execution itself or a
+     * parent, with the input parameter {@code stage}.
+     *
+     * @throws IllegalStateException when there is none
+     */
+    static DelegateExecution stageScope(DelegateExecution execution) {
+        ExecutionEntity scope = (ExecutionEntity) stageExecution(execution);
+        while (scope != null && !scope.hasVariableLocal(Clock.STAGE)) {
             scope = scope.getParent();
         }
         if (scope == null) {
             throw new IllegalStateException("Activity '" + execution.getCurrentActivityId()
-                    + "' is not inside a time-limited stage: no variable " + Clock.DUE_AT);
+                    + "' is not inside a time-limited stage: no input parameter '" + Clock.STAGE + "'");
         }
         return scope;
     }

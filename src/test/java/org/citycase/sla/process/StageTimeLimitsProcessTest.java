@@ -114,12 +114,16 @@ class StageTimeLimitsProcessTest {
     @TempDir
     Path temp;
     private boolean limitsChanged;
+    private boolean earlierModelDeployed;
 
     @AfterEach
     void giveTheEngineItsRealClockAndTheLimitsOfTheDecisionsFolderBack() {
         ClockUtil.reset();
         if (limitsChanged) {
             deployer.deploy(engine, Path.of("decisions"));
+        }
+        if (earlierModelDeployed) {
+            deployer.deploy(engine, Path.of("processes"));
         }
     }
 
@@ -313,6 +317,52 @@ class StageTimeLimitsProcessTest {
                 .isEqualTo(StageLight.GREEN);
         fireTimersAt(instance, "2026-03-10T16:59");
         assertThat(facts.escalations(instance.getBusinessKey())).as("not red at the old limit").isEmpty();
+    }
+
+    /**
+     * Version 2 of the model kept the stage timers on the tasks and read the stage's times from variables. A case
+     * started on it before an upgrade runs on it to the end: its stages still get their times, an extension still
+     * moves them, and it closes.
+     */
+    @Test
+    void aCaseStartedOnTheEarlierModelKeepsItsClocksAfterTheUpgrade() throws IOException {
+        Path processes = Files.createDirectories(temp.resolve("processes"));
+        Files.copy(Path.of("src/test/resources/models/case-lifecycle-v2.bpmn"),
+                processes.resolve("case-lifecycle.bpmn"));
+        ClockUtil.reset(); // deployments are ordered by time: this one must come after the folder's
+        earlierModelDeployed = deployer.deploy(engine, processes) != null;
+        assertThat(earlierModelDeployed).isTrue();
+        ProcessInstance instance = reportedAndRegisteredAt("2026-03-10T09:00");
+        ClockUtil.reset();
+        deployer.deploy(engine, Path.of("processes"));
+        assertThat(engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId())
+                .getVersionTag()).isEqualTo("2");
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(instance.getProcessDefinitionKey()).latestVersion().singleResult()
+                .getVersionTag()).as("the folder's model is the latest again").isEqualTo("3");
+
+        clock("2026-03-10T09:00");
+        complete(task(instance), withVariables(Var.DEPARTMENT, "SANITATION-EAST"));
+        complete(task(instance));
+        assertThat(instance).isWaitingAt(Task.HANDLE);
+        assertThat(task(instance).getDueDate()).isEqualTo(at("2026-03-10T15:00"));
+        assertThat(timer(instance, Stage.overdueTimer(Task.HANDLE)).getDuedate()).isEqualTo(at("2026-03-10T15:00"));
+
+        clock("2026-03-10T10:00");
+        complete(task(instance), withVariables(Var.OUTCOME, Outcome.EXTENSION, Clock.EXTENSION_HOURS, 2L,
+                Var.FEEDBACK, "需调用大型机械清运"));
+        complete(task(instance), withVariables(Clock.EXTENSION_APPROVED, true, Clock.EXTENSION_HOURS, 2L));
+        assertThat(task(instance).getDueDate()).isEqualTo(at("2026-03-10T17:00"));
+        assertThat(timer(instance, Stage.overdueTimer(Task.HANDLE)).getDuedate()).isEqualTo(at("2026-03-10T17:00"));
+        assertThat(timer(instance, Stage.warningTimer(Task.HANDLE)).getDuedate()).isEqualTo(at("2026-03-10T15:48"));
+        fireTimersAt(instance, "2026-03-10T16:00");
+        assertThat(stage(instance, Task.HANDLE).light()).isEqualTo(StageLight.YELLOW);
+
+        complete(task(instance), withVariables(Var.OUTCOME, Outcome.HANDLED, Var.FEEDBACK, "已清运"));
+        assertThat(instance).isWaitingAt(Task.CHECK);
+        complete(task(instance), withVariables(Var.FIXED, true));
+        complete(task(instance));
+        assertThat(instance).isEnded();
     }
 
     @Test
