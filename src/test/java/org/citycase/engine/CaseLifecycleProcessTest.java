@@ -3,6 +3,7 @@ package org.citycase.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -63,7 +64,13 @@ class CaseLifecycleProcessTest {
         complete(task(instance));
         assertThat(instance).isWaitingAt(Task.REGISTER);
         assertThat(task(instance)).hasCandidateGroup("shift-leaders");
-        assertThat(instance).variables().containsEntry("proposeRegistration", true);
+        assertThat(instance).variables().containsEntry("proposeRegistration", true)
+                .containsKey("registrationCondition");
+        assertThat(runtimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+                .disableCustomObjectDeserialization().list())
+                .as("plain values only: a serialized object is read back from JSON by every later decision")
+                .allSatisfy(variable -> assertThat(variable.getTypedValue().getType().isPrimitiveValueType())
+                        .as(variable.getName()).isTrue());
         complete(task(instance), withVariables(Var.REGISTERED, true));
         dispatchAndHandle(instance, "SANITATION-EAST");
         checkAndClose(instance, true);
