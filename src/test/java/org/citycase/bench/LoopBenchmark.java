@@ -127,7 +127,7 @@ public final class LoopBenchmark {
                         bestClients = clients;
                     }
                 }
-                statements(citycaseDb, cases);
+                statements(citycaseDb, cases, "case in the last loop");
                 print("citycase / stock engine: %.2f; citycase / tuned engine: %.2f", best / stock, best / tuned);
                 backlog(app, citycaseDb, open);
                 if (options.containsKey("hold")) {
@@ -462,11 +462,15 @@ public final class LoopBenchmark {
         execute(db, "update act_ru_job set duedate_ = ? where id_ in (select id_ from act_ru_job where handler_cfg_ "
                 + "like '%acknowledgeWarning%' and substr(id_, length(id_) - 5, 1) = 'x' and duedate_ > now() + "
                 + "interval '1 day' limit " + burst + ")", java.sql.Timestamp.from(due));
+        execute(db, "select pg_stat_statements_reset()");
         List<Long> burstLag = lags(db, due, due, burst);
         double drained = pct(burstLag, 100) / 1000;
         print("burst of %d timers due at once: drained in %.1f s (%.0f timers/s); lag p50 %.0f ms p99 %.0f ms",
                 burstLag.size(), drained, burstLag.size() / Math.max(drained, 0.001), pct(burstLag, 50),
                 pct(burstLag, 99));
+        if (!burstLag.isEmpty()) {
+            statements(db, burstLag.size(), "timer of the burst (the wait for it included)");
+        }
     }
 
     /** Waits until {@code expected} copied timers due between {@code from} and {@code to} have run; their lags. */
@@ -586,7 +590,7 @@ public final class LoopBenchmark {
         execute(db, "analyze");
     }
 
-    private static void statements(DataSource db, int cases) throws Exception {
+    private static void statements(DataSource db, int cases, String perWhat) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "select calls, total_exec_time, query from pg_stat_statements where dbid = (select oid from "
                         + "pg_database where datname = current_database()) order by total_exec_time desc")) {
@@ -602,7 +606,7 @@ public final class LoopBenchmark {
                                     .substring(0, Math.min(110, rs.getString(3).replaceAll("\\s+", " ").length()))));
                 }
             }
-            print("statements per case in the last loop: %.0f, executing %.1f ms; those that took longest:",
+            print("statements per %s: %.0f, executing %.1f ms; those that took longest:", perWhat,
                     calls / (double) cases, total / cases);
             top.forEach(line -> print("%s", line));
         }
