@@ -59,7 +59,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <pre>
  * mvn -q test-compile
  * java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" org.citycase.bench.LoopBenchmark \
- *      [--cases=300] [--open=200000] [--burst=10000] [--sparse=60] [--baselines=0]
+ *      [--cases=300] [--open=200000] [--burst=10000] [--sparse=60] [--baselines=0] [--app.setting=value]
+ *      [--pg.setting=value]
  * </pre>
  * (README gives the command that writes {@code target/bench.classpath}.)
  *
@@ -92,15 +93,24 @@ public final class LoopBenchmark {
         int open = options.getOrDefault("open", 200_000);
         int burst = options.getOrDefault("burst", 10_000);
         int sparse = options.getOrDefault("sparse", 60);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder()
                 .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        List<String> serverSettings = java.util.Arrays.stream(args).filter(a -> a.startsWith("--pg.")).toList();
+        for (String setting : serverSettings) {
+            String[] kv = setting.substring("--pg.".length()).split("=", 2);
+            server.setServerConfig(kv[0], kv[1]);
+        }
+        try (EmbeddedPostgres postgres = server.start()) {
             for (String db : List.of("stock", "tuned", "citycase")) {
                 execute(postgres.getPostgresDatabase(), "create database " + db);
             }
             print("PostgreSQL %s, %d cores, synchronous_commit on, shared_buffers 512MB",
                     version(postgres), Runtime.getRuntime().availableProcessors());
+            if (!serverSettings.isEmpty()) {
+                print("PostgreSQL started with %s", serverSettings);
+            }
             databaseLimit(postgres.getDatabase("postgres", "postgres"));
             boolean baselines = options.getOrDefault("baselines", 1) == 1;
             double stock = baselines ? bareEngine("stock", postgres.getJdbcUrl("postgres", "stock"), false, cases)
@@ -209,6 +219,7 @@ public final class LoopBenchmark {
             config.setHistory(CaseHistoryLevel.NAME);
             config.setIdGenerator(new StrongUuidGenerator());
             config.setJobExecutorAcquireByDueDate(true);
+            config.setEnsureJobDueDateNotNull(true);
         }
         ProcessEngine engine = config.buildProcessEngine();
         try {
@@ -575,7 +586,6 @@ public final class LoopBenchmark {
         }
     }
 
-    /** The statements of the last loop that took the database's time, per case. */
     /**
      * Gives the planner the statistics a running database has. A new database has none until autovacuum first
      * analyses it, a minute or more into the run; until then PostgreSQL takes {@code TASK_ID_ is null} to match
@@ -590,6 +600,7 @@ public final class LoopBenchmark {
         execute(db, "analyze");
     }
 
+    /** The statements since the last reset of the counts, per {@code perWhat}, and those that took longest. */
     private static void statements(DataSource db, int cases, String perWhat) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "select calls, total_exec_time, query from pg_stat_statements where dbid = (select oid from "
@@ -690,7 +701,7 @@ public final class LoopBenchmark {
     private static Map<String, Integer> options(String[] args) {
         Map<String, Integer> options = new HashMap<>();
         for (String arg : args) {
-            if (arg.startsWith("--app.")) {
+            if (arg.startsWith("--app.") || arg.startsWith("--pg.")) {
                 continue;
             }
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
