@@ -595,8 +595,8 @@ public final class LoopBenchmark {
     private static void deadRows(DataSource db) throws Exception {
         try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "select relname, n_live_tup, n_dead_tup, coalesce(extract(epoch from now() - last_autovacuum)::int "
-                        + "|| ' s', 'never') from pg_stat_user_tables where relname in ('act_ru_variable', 'act_ru_execution', "
-                        + "'act_ru_job', 'act_ru_task') order by relname")) {
+                        + "|| ' s', 'never') from pg_stat_user_tables where relname in ('act_ru_variable', "
+                        + "'act_ru_execution', 'act_ru_job', 'act_ru_task') order by relname")) {
             StringBuilder line = new StringBuilder("  rows live / deleted after the loop:");
             while (rs.next()) {
                 line.append(String.format(" %s %d / %d (vacuumed %s ago);", rs.getString(1), rs.getLong(2),

@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.variable.Variables;
  * routing, from {@code decisions/}) with the DMN engine's own FEEL engine and with {@link ParseOnceFeel}, and
  * prints microseconds per case. Run from the project folder:
  *
- * <pre>java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" org.citycase.engine.FeelBenchmark</pre>
+ * <pre>
+ * java -cp "$(cat target/bench.classpath):target/classes:target/test-classes" \
+ *      org.citycase.engine.FeelBenchmark
+ * </pre>
  */
 public final class FeelBenchmark {
 

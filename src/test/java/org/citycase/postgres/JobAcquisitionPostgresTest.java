@@ -48,8 +48,8 @@ class JobAcquisitionPostgresTest {
                              "--server.port=0", "--camunda.bpm.job-execution.enabled=false",
                              "--citycase.security.admin.id=admin",
                              "--citycase.security.admin.password=acquisition-test-admin-1")) {
-            app.getBean(IntakeService.class).report(new ReportRequest(Source.SUPERVISOR, "E0102", "人行道暴露垃圾",
-                    "东城区人民路8号", 120.65, 31.35, null, null, null));
+            app.getBean(IntakeService.class).report(new ReportRequest(Source.SUPERVISOR, "E0102",
+                    "人行道暴露垃圾", "东城区人民路8号", 120.65, 31.35, null, null, null));
             DataSource db = postgres.getPostgresDatabase();
             try (Connection c = db.getConnection(); Statement sql = c.createStatement()) {
                 sql.execute("create extension if not exists pg_stat_statements");
